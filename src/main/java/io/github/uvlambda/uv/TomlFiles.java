@@ -1,0 +1,83 @@
+package io.github.uvlambda.uv;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import io.github.uvlambda.UvLambdaException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads TOML files into Jackson trees, and turns parse failures into messages with a line. */
+final class TomlFiles {
+  private static final TomlMapper MAPPER = new TomlMapper();
+
+  private TomlFiles() {}
+
+  static JsonNode read(Path file, String fixHint) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new UvLambdaException(file + " does not exist. " + fixHint);
+    } catch (IOException e) {
+      throw new UvLambdaException("Cannot read " + file + ": " + e.getMessage(), e);
+    }
+    return parse(file, bytes, fixHint);
+  }
+
+  static JsonNode parse(Path file, byte[] bytes, String fixHint) {
+    try {
+      JsonNode node = MAPPER.readTree(bytes);
+      return node == null ? MAPPER.createObjectNode() : node;
+    } catch (JsonProcessingException e) {
+      JsonLocation loc = e.getLocation();
+      String where = loc == null || loc.getLineNr() < 1 ? "" : " at line " + loc.getLineNr();
+      throw new UvLambdaException(
+          file + " is not valid TOML" + where + ": " + e.getOriginalMessage() + ". " + fixHint, e);
+    } catch (IOException e) {
+      throw new UvLambdaException("Cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  static String text(JsonNode node, String field) {
+    JsonNode v = node == null ? null : node.get(field);
+    return v == null || v.isNull() ? null : v.asText();
+  }
+
+  static List<String> strings(JsonNode node, String field) {
+    List<String> out = new ArrayList<>();
+    JsonNode v = node == null ? null : node.get(field);
+    if (v != null && v.isArray()) {
+      v.forEach(e -> out.add(e.asText()));
+    } else if (v != null && v.isTextual()) {
+      out.add(v.asText());
+    }
+    return out;
+  }
+
+  static Map<String, JsonNode> fields(JsonNode node) {
+    Map<String, JsonNode> out = new LinkedHashMap<>();
+    if (node != null && node.isObject()) {
+      node.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue()));
+    }
+    return out;
+  }
+
+  static JsonNode path(JsonNode node, String... names) {
+    JsonNode cur = node;
+    for (String n : names) {
+      if (cur == null) {
+        return null;
+      }
+      cur = cur.get(n);
+    }
+    return cur;
+  }
+}
