@@ -1,0 +1,1 @@
+"""Worker that fetches URLs named in queue messages."""

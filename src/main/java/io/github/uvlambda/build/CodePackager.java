@@ -1,0 +1,160 @@
+package io.github.uvlambda.build;
+
+import io.github.uvlambda.BuildLog;
+import io.github.uvlambda.UvLambdaException;
+import io.github.uvlambda.archive.ReproducibleZipWriter;
+import io.github.uvlambda.function.FunctionConfigResolver;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.codehaus.plexus.util.SelectorUtils;
+
+/**
+ * Builds a function's {@code code.zip} from its source directory: the files selected by the
+ * Ant-style includes and excludes, at their paths relative to the source directory, in a
+ * byte-reproducible zip. The handler's module must be in it.
+ */
+public final class CodePackager {
+
+  /**
+   * @param timestamp the entry time of every zip entry
+   */
+  public record Request(
+      String functionName,
+      Path sourceDir,
+      String handler,
+      List<String> includes,
+      List<String> excludes,
+      Path output,
+      Instant timestamp) {}
+
+  /**
+   * @param codeSha256 base64 SHA-256 of the zip, as Lambda reports it
+   * @param upToDate true when the zip was already there for the same inputs
+   */
+  public record Result(
+      Path zip, String codeSha256, long size, long unzippedSize, int files, boolean upToDate) {}
+
+  private record SourceFile(String path, Path file, boolean executable) {}
+
+  private final BuildLog log;
+
+  public CodePackager(BuildLog log) {
+    this.log = log;
+  }
+
+  public Result packageCode(Request r) {
+    List<SourceFile> files = select(r);
+    List<String> handlerFiles = FunctionConfigResolver.handlerModuleCandidates(r.handler());
+    if (files.stream().noneMatch(f -> handlerFiles.contains(f.path()))) {
+      throw new UvLambdaException(
+          "Function "
+              + r.functionName()
+              + ": its handler '"
+              + r.handler()
+              + "' needs "
+              + String.join(" or ", handlerFiles)
+              + " in code.zip, but "
+              + (FunctionConfigResolver.handlerModule(r.sourceDir(), r.handler()) == null
+                  ? r.sourceDir() + " has neither. Fix <handler> or <sourceDir>."
+                  : "<includes>/<excludes> leave it out. Fix the patterns."));
+    }
+    try {
+      Fingerprint fp =
+          new Fingerprint().add("kind", "code.zip v1").add("time", r.timestamp().toString());
+      long unzipped = 0;
+      for (SourceFile f : files) {
+        byte[] content = Files.readAllBytes(f.file());
+        unzipped += content.length;
+        fp.add(f.path(), (f.executable() ? "x:" : "-:") + Hashes.sha256Hex(content));
+      }
+      String fingerprint = fp.hex();
+      if (Fingerprint.isUpToDate(r.output(), fingerprint)) {
+        log.info(
+            r.functionName()
+                + ": code.zip up to date ("
+                + files.size()
+                + " files, sources unchanged)");
+        return new Result(
+            r.output(),
+            Hashes.codeSha256(r.output()),
+            Files.size(r.output()),
+            unzipped,
+            files.size(),
+            true);
+      }
+      Path temp = AtomicFiles.temporarySibling(r.output());
+      try {
+        try (ReproducibleZipWriter zip = new ReproducibleZipWriter(temp, r.timestamp())) {
+          for (SourceFile f : files) {
+            zip.add(f.path(), Files.readAllBytes(f.file()), f.executable());
+          }
+        }
+        AtomicFiles.moveIntoPlace(temp, r.output());
+      } finally {
+        Files.deleteIfExists(temp);
+      }
+      Fingerprint.record(r.output(), fingerprint);
+      String sha = Hashes.codeSha256(r.output());
+      log.info(
+          r.functionName()
+              + ": code.zip built: "
+              + files.size()
+              + " files, "
+              + Files.size(r.output())
+              + " bytes, CodeSha256 "
+              + sha
+              + " -> "
+              + r.output());
+      return new Result(r.output(), sha, Files.size(r.output()), unzipped, files.size(), false);
+    } catch (IOException e) {
+      throw new UvLambdaException(
+          "Function " + r.functionName() + ": cannot write " + r.output() + ": " + e.getMessage(),
+          e);
+    }
+  }
+
+  private List<SourceFile> select(Request r) {
+    List<SourceFile> out = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(r.sourceDir())) {
+      for (Path p : (Iterable<Path>) walk::iterator) {
+        if (!Files.isRegularFile(p)) {
+          continue;
+        }
+        String rel = r.sourceDir().relativize(p).toString().replace('\\', '/');
+        if (matchesAny(r.includes(), rel) && !matchesAny(r.excludes(), rel)) {
+          out.add(new SourceFile(rel, p, Files.isExecutable(p) && !isWindows()));
+        } else {
+          log.debug(r.functionName() + ": leaving " + rel + " out of code.zip");
+        }
+      }
+    } catch (IOException e) {
+      throw new UvLambdaException("Cannot read " + r.sourceDir() + ": " + e.getMessage(), e);
+    }
+    out.sort((a, b) -> a.path().compareTo(b.path()));
+    return out;
+  }
+
+  private static boolean isWindows() {
+    return System.getProperty("os.name", "")
+        .toLowerCase(java.util.Locale.ROOT)
+        .startsWith("windows");
+  }
+
+  static boolean matchesAny(List<String> patterns, String path) {
+    for (String pattern : patterns) {
+      String p = pattern.replace('\\', '/');
+      if (p.endsWith("/")) {
+        p = p + "**";
+      }
+      if (SelectorUtils.matchPath(p, path, "/", true)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,108 @@
+package io.github.uvlambda.build;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.uvlambda.wheel.LayerLayout;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What a dependency layer holds, kept as {@code deps.zip.json} next to the zip so that an
+ * up-to-date layer can report its sizes without being opened.
+ */
+public record LayerReport(
+    String runtime,
+    long zipSize,
+    long unzippedSize,
+    int files,
+    List<LayerLayout.PackageSize> packages) {
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  public LayerReport {
+    packages = List.copyOf(packages);
+  }
+
+  public static Path fileFor(Path zip) {
+    return zip.resolveSibling(zip.getFileName() + ".json");
+  }
+
+  public void write(Path zip) throws IOException {
+    Files.write(fileFor(zip), JSON.writeValueAsBytes(this));
+  }
+
+  public static LayerReport read(Path zip) throws IOException {
+    return JSON.readValue(fileFor(zip).toFile(), LayerReport.class);
+  }
+
+  public boolean isEmpty() {
+    return packages.isEmpty();
+  }
+
+  public static String mb(long bytes) {
+    return String.format(Locale.ROOT, "%.1f MB", bytes / 1_048_576.0);
+  }
+
+  /** The INFO lines: sizes, the 10 largest packages, the headroom under Lambda's unzipped limit. */
+  public List<String> format(String label) {
+    List<String> lines = new ArrayList<>();
+    long headroom = LayerLayout.LAMBDA_UNZIPPED_LIMIT - unzippedSize;
+    lines.add(
+        label
+            + ": deps.zip for "
+            + runtime
+            + ": "
+            + packages.size()
+            + " packages, "
+            + files
+            + " files, "
+            + mb(zipSize)
+            + " zipped, "
+            + mb(unzippedSize)
+            + " unzipped; headroom under Lambda's 250 MB unzipped"
+            + " limit (function + layers): "
+            + mb(headroom));
+    List<LayerLayout.PackageSize> largest = new ArrayList<>(packages);
+    largest.sort(Comparator.comparingLong(LayerLayout.PackageSize::bytes).reversed());
+    StringBuilder b = new StringBuilder("  largest:");
+    for (int i = 0; i < Math.min(10, largest.size()); i++) {
+      LayerLayout.PackageSize p = largest.get(i);
+      b.append(i == 0 ? " " : ", ")
+          .append(p.name())
+          .append(' ')
+          .append(p.version())
+          .append(' ')
+          .append(mb(p.bytes()));
+    }
+    if (!largest.isEmpty()) {
+      lines.add(b.toString());
+    }
+    return lines;
+  }
+
+  /** The table printed when a layer is too large. */
+  public String table() {
+    StringBuilder b =
+        new StringBuilder(
+            String.format(Locale.ROOT, "%-40s %12s %8s%n", "package", "unzipped", "files"));
+    List<LayerLayout.PackageSize> largest = new ArrayList<>(packages);
+    largest.sort(Comparator.comparingLong(LayerLayout.PackageSize::bytes).reversed());
+    for (LayerLayout.PackageSize p : largest) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "%-40s %12s %8d%n",
+              p.name() + " " + p.version(),
+              mb(p.bytes()),
+              p.files()));
+    }
+    b.append(String.format(Locale.ROOT, "%-40s %12s %8d%n", "total", mb(unzippedSize), files));
+    return b.toString();
+  }
+}

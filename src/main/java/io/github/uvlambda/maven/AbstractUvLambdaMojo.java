@@ -1,0 +1,381 @@
+package io.github.uvlambda.maven;
+
+import io.github.uvlambda.BuildLog;
+import io.github.uvlambda.UvLambdaException;
+import io.github.uvlambda.build.BuildTimestamp;
+import io.github.uvlambda.function.FunctionConfigResolver;
+import io.github.uvlambda.function.FunctionSettings;
+import io.github.uvlambda.function.FunctionSpec;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * The configuration every goal shares: the {@code <functions>} list and the plugin-level values
+ * that apply to each function that does not set its own. Subclasses bind their own parameters, call
+ * the core and let {@link #execute()} turn its errors into Maven failures without a stack trace.
+ */
+abstract class AbstractUvLambdaMojo extends AbstractMojo {
+
+  @Parameter(defaultValue = "${project}", readonly = true)
+  protected MavenProject project;
+
+  @Parameter(defaultValue = "${session}", readonly = true)
+  protected MavenSession session;
+
+  /**
+   * The Lambda functions, one {@code <function>} each. Each takes the fields of the Terraform
+   * module it replaces, in camelCase: {@code functionName} (required), {@code sourceDir} (default
+   * {@code lambdasDir/functionName}), {@code lambdasDir}, {@code dependencyGroup} (unset = the
+   * project's top-level dependencies), {@code handler}, {@code description}, {@code architecture},
+   * {@code pythonVersion}, {@code memorySize}, {@code timeout}, {@code environmentVariables},
+   * {@code tags}, {@code logRetentionDays}, {@code tracingMode}, {@code publish}, {@code
+   * aliasName}, {@code enableDlq}, {@code enableDurableExecution}, {@code durableConfig} ({@code
+   * executionTimeout}, {@code retentionPeriod}), {@code roleName} (default {@code
+   * <functionName>-role}), {@code additionalLayers}, {@code powertoolsLayerArn}; and beyond the
+   * module: {@code excludePackages}, {@code layerName} (default {@code <functionName>-deps}),
+   * {@code includes}, {@code excludes}, {@code inlinePolicies}, {@code managedPolicyArns}.
+   *
+   * <pre>{@code
+   * <functions>
+   *   <function>
+   *     <functionName>my-api-handler</functionName>
+   *     <dependencyGroup>my-api-handler</dependencyGroup>
+   *     <timeout>30</timeout>
+   *     <environmentVariables><LOG_LEVEL>INFO</LOG_LEVEL></environmentVariables>
+   *   </function>
+   * </functions>
+   * }</pre>
+   *
+   * @since 0.1.0
+   */
+  @Parameter protected List<FunctionConfig> functions;
+
+  /**
+   * Folder with the shared {@code pyproject.toml} and {@code uv.lock}, for every function that does
+   * not set its own. Relative paths resolve against the project's basedir.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.LAMBDAS_DIR)
+  protected String lambdasDir;
+
+  /**
+   * Handler entry point, {@code module.function}. Default {@code handler.handler}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.HANDLER)
+  protected String handler;
+
+  /**
+   * Function description. Default empty.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.DESCRIPTION)
+  protected String description;
+
+  /**
+   * CPU architecture: {@code arm64} or {@code x86_64}. Default {@code arm64}. The layer's wheels
+   * are chosen for it, whatever machine builds them.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.ARCHITECTURE)
+  protected String architecture;
+
+  /**
+   * Python version of the Lambda runtime, {@code 3.10} to {@code 3.14}. Default {@code 3.14}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.PYTHON_VERSION)
+  protected String pythonVersion;
+
+  /**
+   * Memory in MB, 128 to 10240. Default 128.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.MEMORY_SIZE)
+  protected Integer memorySize;
+
+  /**
+   * Timeout in seconds, 1 to 900. Default 30.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.TIMEOUT)
+  protected Integer timeout;
+
+  /**
+   * Environment variables for every function; a function's own entries win per key.
+   *
+   * @since 0.1.0
+   */
+  @Parameter protected Map<String, String> environmentVariables;
+
+  /**
+   * Tags for every resource of every function; a function's own entries win per key. The plugin
+   * adds {@code managed-by=uv-lambda-maven-plugin}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter protected Map<String, String> tags;
+
+  /**
+   * CloudWatch log retention in days (one of CloudWatch's allowed values). Default 365.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.LOG_RETENTION_DAYS)
+  protected Integer logRetentionDays;
+
+  /**
+   * X-Ray tracing: {@code Active} or {@code PassThrough}. Default {@code PassThrough}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.TRACING_MODE)
+  protected String tracingMode;
+
+  /**
+   * Publish a version and point the alias at it. Default false (always on with durable execution).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.PUBLISH)
+  protected Boolean publish;
+
+  /**
+   * Alias name used when publishing. Default {@code prod}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.ALIAS_NAME)
+  protected String aliasName;
+
+  /**
+   * Create an SQS dead-letter queue {@code <functionName>-dlq}. Default false.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.ENABLE_DLQ)
+  protected Boolean enableDlq;
+
+  /**
+   * Enable durable execution (python3.13+, only when the function is created). Default false.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.ENABLE_DURABLE_EXECUTION)
+  protected Boolean enableDurableExecution;
+
+  /**
+   * Durable execution settings: {@code <executionTimeout>} seconds (default 86400) and {@code
+   * <retentionPeriod>} days (default 7).
+   *
+   * @since 0.1.0
+   */
+  @Parameter protected FunctionConfig.DurableConfigBean durableConfig;
+
+  /**
+   * Durable execution timeout in seconds, as a property; {@code <durableConfig>} wins.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.DURABLE_EXECUTION_TIMEOUT)
+  protected Integer durableExecutionTimeout;
+
+  /**
+   * Durable execution retention in days, as a property; {@code <durableConfig>} wins.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.DURABLE_RETENTION_PERIOD)
+  protected Integer durableRetentionPeriod;
+
+  /**
+   * Extra layer version ARNs for every function (comma-separated as a property).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.ADDITIONAL_LAYERS)
+  protected List<String> additionalLayers;
+
+  /**
+   * ARN of the AWS Lambda Powertools for Python layer to attach. When set, {@code
+   * aws-lambda-powertools} is left out of the dependency layer.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.POWERTOOLS_LAYER_ARN)
+  protected String powertoolsLayerArn;
+
+  /**
+   * Packages left out of every dependency layer ({@code uv export --no-emit-package}). Default
+   * {@code aws-lambda-powertools} when a Powertools layer ARN is set, else none.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.EXCLUDE_PACKAGES)
+  protected List<String> excludePackages;
+
+  /**
+   * Extra inline IAM policies for every function's role.
+   *
+   * @since 0.1.0
+   */
+  @Parameter protected List<FunctionConfig.InlinePolicyConfig> inlinePolicies;
+
+  /**
+   * Managed policy ARNs attached to every function's role.
+   *
+   * @since 0.1.0
+   */
+  @Parameter protected List<String> managedPolicyArns;
+
+  /**
+   * Where the zips and outputs go: {@code <outputDirectory>/<functionName>/}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(
+      property = PropertyNames.OUTPUT_DIRECTORY,
+      defaultValue = "${project.build.directory}/uv-lambda")
+  protected File outputDirectory;
+
+  /**
+   * Entry time of every zip entry. Maven's reproducible-build property; when unset the plugin uses
+   * 1980-01-01T00:00:00Z.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(defaultValue = "${project.build.outputTimestamp}")
+  protected String outputTimestamp;
+
+  /**
+   * Skip every goal of this plugin.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.SKIP, defaultValue = "false")
+  protected boolean skip;
+
+  private BuildLog buildLog;
+
+  protected final BuildLog buildLog() {
+    if (buildLog == null) {
+      buildLog = new MavenBuildLog(getLog());
+    }
+    return buildLog;
+  }
+
+  @Override
+  public final void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("Skipping " + goal() + ": " + PropertyNames.SKIP + " is true.");
+      return;
+    }
+    if (goalSkipped()) {
+      getLog().info("Skipping " + goal() + ": " + goalSkipProperty() + " is true.");
+      return;
+    }
+    try {
+      run();
+    } catch (UvLambdaException e) {
+      throw new MojoFailureException(e.getMessage(), e);
+    }
+  }
+
+  protected abstract String goal();
+
+  protected abstract boolean goalSkipped();
+
+  protected abstract String goalSkipProperty();
+
+  protected abstract void run() throws MojoExecutionException, MojoFailureException;
+
+  protected Path basedir() {
+    File b = project == null ? null : project.getBasedir();
+    return (b == null ? new File(".") : b).toPath().toAbsolutePath();
+  }
+
+  protected Instant zipTimestamp() {
+    return BuildTimestamp.parse(outputTimestamp);
+  }
+
+  protected Path functionOutput(String functionName) {
+    return outputDirectory.toPath().resolve(functionName);
+  }
+
+  /** The plugin-level settings that apply to every function. */
+  protected FunctionSettings sharedSettings() {
+    List<FunctionSettings.PolicySettings> policies = null;
+    if (inlinePolicies != null) {
+      policies = new ArrayList<>();
+      for (FunctionConfig.InlinePolicyConfig p : inlinePolicies) {
+        policies.add(p.toSettings());
+      }
+    }
+    Integer execTimeout =
+        durableConfig != null && durableConfig.getExecutionTimeout() != null
+            ? durableConfig.getExecutionTimeout()
+            : durableExecutionTimeout;
+    Integer retention =
+        durableConfig != null && durableConfig.getRetentionPeriod() != null
+            ? durableConfig.getRetentionPeriod()
+            : durableRetentionPeriod;
+    return new FunctionSettings(
+        null,
+        null,
+        lambdasDir,
+        null,
+        handler,
+        description,
+        architecture,
+        pythonVersion,
+        memorySize,
+        timeout,
+        environmentVariables,
+        tags,
+        logRetentionDays,
+        tracingMode,
+        publish,
+        aliasName,
+        enableDlq,
+        enableDurableExecution,
+        execTimeout,
+        retention,
+        null,
+        additionalLayers,
+        powertoolsLayerArn,
+        excludePackages,
+        null,
+        null,
+        null,
+        policies,
+        managedPolicyArns);
+  }
+
+  /** Every configured function, merged, defaulted and validated before any work. */
+  protected List<FunctionSpec> functionSpecs() {
+    List<FunctionSettings> settings = new ArrayList<>();
+    if (functions != null) {
+      for (FunctionConfig f : functions) {
+        settings.add(f.toSettings());
+      }
+    }
+    return new FunctionConfigResolver(basedir()).resolve(sharedSettings(), settings);
+  }
+}

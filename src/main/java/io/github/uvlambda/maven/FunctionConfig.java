@@ -1,0 +1,114 @@
+package io.github.uvlambda.maven;
+
+import io.github.uvlambda.function.FunctionSettings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One {@code <function>} of the {@code <functions>} list. Every field is optional except {@code
+ * functionName}; an unset field takes the plugin-level value, then the default. See the README's
+ * configuration reference for each field.
+ */
+public class FunctionConfig {
+  private String functionName;
+  private String sourceDir;
+  private String lambdasDir;
+  private String dependencyGroup;
+  private String handler;
+  private String description;
+  private String architecture;
+  private String pythonVersion;
+  private Integer memorySize;
+  private Integer timeout;
+  private Map<String, String> environmentVariables;
+  private Map<String, String> tags;
+  private Integer logRetentionDays;
+  private String tracingMode;
+  private Boolean publish;
+  private String aliasName;
+  private Boolean enableDlq;
+  private Boolean enableDurableExecution;
+  private DurableConfigBean durableConfig;
+  private String roleName;
+  private List<String> additionalLayers;
+  private String powertoolsLayerArn;
+  private List<String> excludePackages;
+  private String layerName;
+  private List<String> includes;
+  private List<String> excludes;
+  private List<InlinePolicyConfig> inlinePolicies;
+  private List<String> managedPolicyArns;
+
+  /** Durable execution settings, as in the Terraform module's {@code durable_config}. */
+  public static class DurableConfigBean {
+    private Integer executionTimeout;
+    private Integer retentionPeriod;
+
+    public Integer getExecutionTimeout() {
+      return executionTimeout;
+    }
+
+    public Integer getRetentionPeriod() {
+      return retentionPeriod;
+    }
+  }
+
+  /**
+   * An extra inline policy for the function's role: {@code <name>} and a {@code <document>} or
+   * {@code <file>}.
+   */
+  public static class InlinePolicyConfig {
+    private String name;
+    private String document;
+    private String file;
+
+    FunctionSettings.PolicySettings toSettings() {
+      return new FunctionSettings.PolicySettings(name, document, file);
+    }
+  }
+
+  public String getFunctionName() {
+    return functionName;
+  }
+
+  FunctionSettings toSettings() {
+    List<FunctionSettings.PolicySettings> policies = null;
+    if (inlinePolicies != null) {
+      policies = new ArrayList<>();
+      for (InlinePolicyConfig p : inlinePolicies) {
+        policies.add(p.toSettings());
+      }
+    }
+    return new FunctionSettings(
+        functionName,
+        sourceDir,
+        lambdasDir,
+        dependencyGroup,
+        handler,
+        description,
+        architecture,
+        pythonVersion,
+        memorySize,
+        timeout,
+        environmentVariables,
+        tags,
+        logRetentionDays,
+        tracingMode,
+        publish,
+        aliasName,
+        enableDlq,
+        enableDurableExecution,
+        durableConfig == null ? null : durableConfig.executionTimeout,
+        durableConfig == null ? null : durableConfig.retentionPeriod,
+        roleName,
+        additionalLayers,
+        powertoolsLayerArn,
+        excludePackages,
+        layerName,
+        includes,
+        excludes,
+        policies,
+        managedPolicyArns);
+  }
+}
