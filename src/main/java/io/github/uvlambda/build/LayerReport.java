@@ -41,7 +41,7 @@ public record LayerReport(
     return JSON.readValue(fileFor(zip).toFile(), LayerReport.class);
   }
 
-  public boolean isEmpty() {
+  public boolean hasNoPackages() {
     return packages.isEmpty();
   }
 

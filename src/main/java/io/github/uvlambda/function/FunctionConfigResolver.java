@@ -95,23 +95,26 @@ public final class FunctionConfigResolver {
     } else {
       Map<String, Integer> seen = new HashMap<>();
       for (int i = 0; i < functions.size(); i++) {
+        String name = functions.get(i).functionName();
+        Integer first = name == null ? null : seen.putIfAbsent(name, i);
+        if (first != null) {
+          problems.add(
+              "<function> #"
+                  + (i + 1)
+                  + " <functionName> '"
+                  + name
+                  + "' is also used by <function> #"
+                  + (first + 1)
+                  + ": Lambda function names are unique per account and region. Give each <function> its own name.");
+        }
         FunctionSpec spec = resolveOne(shared, functions.get(i), i, problems);
         if (spec != null) {
-          Integer first = seen.putIfAbsent(spec.functionName(), i);
-          if (first != null) {
-            problems.add(
-                "<function> #"
-                    + (i + 1)
-                    + " <functionName> '"
-                    + spec.functionName()
-                    + "' is also used by <function> #"
-                    + (first + 1)
-                    + ": Lambda function names are unique per account and region. Give each <function> its own name.");
-          }
           specs.add(spec);
         }
       }
     }
+    // A plugin-level mistake shows up once per function: report it once.
+    problems = new ArrayList<>(new LinkedHashSet<>(problems));
     if (!problems.isEmpty()) {
       throw new UvLambdaException(
           problems.size() == 1

@@ -33,7 +33,10 @@ final class IndexClient {
   private final Map<String, Map<String, URI>> pages = new ConcurrentHashMap<>();
   private final ObjectMapper json = new ObjectMapper();
 
-  IndexClient(String indexUrl, Http http) {
+  private final int attempts;
+
+  IndexClient(String indexUrl, Http http, int attempts) {
+    this.attempts = Math.max(1, attempts);
     String u = indexUrl.endsWith("/") ? indexUrl : indexUrl + "/";
     this.index = URI.create(u);
     this.http = http;
@@ -79,7 +82,7 @@ final class IndexClient {
           return Map.of();
         }
       } else {
-        Http.Response r = http.get(page, ACCEPT);
+        Http.Response r = getWithRetries(page);
         if (r.status() == 404) {
           return Map.of();
         }
@@ -98,6 +101,32 @@ final class IndexClient {
       throw new UvLambdaException(
           "Cannot read " + page + " from the index " + index + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Index pages are small: retry server errors and network faults a few times. */
+  private Http.Response getWithRetries(URI page) throws IOException {
+    IOException last = null;
+    Http.Response r = null;
+    for (int attempt = 1; attempt <= attempts; attempt++) {
+      try {
+        r = http.get(page, ACCEPT);
+        if (r.status() != 429 && r.status() < 500) {
+          return r;
+        }
+      } catch (IOException e) {
+        last = e;
+      }
+      try {
+        Thread.sleep(Math.min(8000L, 250L << attempt));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted", e);
+      }
+    }
+    if (r != null) {
+      return r;
+    }
+    throw last;
   }
 
   private Map<String, URI> parseJson(URI page, String body) throws IOException {

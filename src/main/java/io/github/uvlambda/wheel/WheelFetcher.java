@@ -40,7 +40,10 @@ public final class WheelFetcher {
     this.settings = settings;
     this.log = log;
     this.http = new Http(settings);
-    this.index = settings.indexUrl() == null ? null : new IndexClient(settings.indexUrl(), http);
+    this.index =
+        settings.indexUrl() == null
+            ? null
+            : new IndexClient(settings.indexUrl(), http, settings.attempts());
   }
 
   /** The cached file of each wheel, keyed by the wheel's file name. */

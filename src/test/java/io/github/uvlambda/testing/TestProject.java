@@ -1,0 +1,157 @@
+package io.github.uvlambda.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A lambdas directory for tests: a pyproject.toml with one group and a uv.lock in uv's format whose
+ * packages are wheels written by {@link TestWheel} into a simple index (PEP 503 layout) under the
+ * project.
+ */
+public final class TestProject {
+  private final Path dir;
+  private final Map<String, List<Object>> packages = new LinkedHashMap<>();
+  private final List<String> groupDeps = new ArrayList<>();
+  private String requiresPython = ">=3.10";
+  private String indexBase = "https://files.example.invalid/packages";
+
+  public TestProject(Path dir) {
+    this.dir = dir;
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  public Path index() {
+    return dir.resolve("index");
+  }
+
+  public TestProject requiresPython(String spec) {
+    this.requiresPython = spec;
+    return this;
+  }
+
+  /** The base of the URLs written into the lock (the wheels are never there: use an index). */
+  public TestProject urlBase(String base) {
+    this.indexBase = base;
+    return this;
+  }
+
+  /** Adds a registry package with these wheels to the lock and to group "fn". */
+  public TestProject add(String name, String version, TestWheel... wheels) {
+    List<Object> entry = new ArrayList<>();
+    entry.add(version);
+    for (TestWheel w : wheels) {
+      entry.add(w);
+    }
+    packages.put(name, entry);
+    groupDeps.add(name);
+    return this;
+  }
+
+  /** Adds a registry package with only an sdist. */
+  public TestProject addSdistOnly(String name, String version) {
+    List<Object> entry = new ArrayList<>();
+    entry.add(version);
+    entry.add("sdist");
+    packages.put(name, entry);
+    groupDeps.add(name);
+    return this;
+  }
+
+  /** Writes pyproject.toml, the index and uv.lock. Returns the lambdas directory. */
+  public Path write() throws IOException {
+    Files.createDirectories(dir);
+    StringBuilder py = new StringBuilder();
+    py.append("[project]\nname = \"test-lambdas\"\nversion = \"0.1.0\"\nrequires-python = \"")
+        .append(requiresPython)
+        .append("\"\ndependencies = []\n\n[dependency-groups]\nfn = [\n");
+    for (String d : groupDeps) {
+      py.append("  \"").append(d).append("\",\n");
+    }
+    py.append("]\n");
+    Files.writeString(dir.resolve("pyproject.toml"), py.toString(), StandardCharsets.UTF_8);
+
+    StringBuilder lock =
+        new StringBuilder(
+            "version = 1\nrevision = 3\nrequires-python = \"" + requiresPython + "\"\n");
+    for (Map.Entry<String, List<Object>> p : packages.entrySet()) {
+      String name = p.getKey();
+      String version = (String) p.getValue().get(0);
+      lock.append("\n[[package]]\nname = \"")
+          .append(name)
+          .append("\"\nversion = \"")
+          .append(version)
+          .append("\"\nsource = { registry = \"https://pypi.org/simple\" }\n");
+      StringBuilder html = new StringBuilder("<!DOCTYPE html><html><body>\n");
+      List<String> wheelLines = new ArrayList<>();
+      for (Object o : p.getValue().subList(1, p.getValue().size())) {
+        if (o.equals("sdist")) {
+          lock.append("sdist = { url = \"")
+              .append(indexBase)
+              .append('/')
+              .append(name)
+              .append('-')
+              .append(version)
+              .append(".tar.gz\", hash = \"sha256:")
+              .append("0".repeat(64))
+              .append("\", size = 10 }\n");
+          continue;
+        }
+        TestWheel w = (TestWheel) o;
+        Path file = w.writeTo(index().resolve("files"));
+        String sha = TestWheel.sha256(file);
+        wheelLines.add(
+            "    { url = \""
+                + indexBase
+                + "/"
+                + w.filename()
+                + "\", hash = \"sha256:"
+                + sha
+                + "\", size = "
+                + Files.size(file)
+                + " },\n");
+        html.append("<a href=\"../../files/")
+            .append(w.filename())
+            .append("#sha256=")
+            .append(sha)
+            .append("\">")
+            .append(w.filename())
+            .append("</a>\n");
+      }
+      if (!wheelLines.isEmpty()) {
+        lock.append("wheels = [\n");
+        wheelLines.forEach(lock::append);
+        lock.append("]\n");
+      }
+      html.append("</body></html>\n");
+      Path page = index().resolve("simple").resolve(name);
+      Files.createDirectories(page);
+      Files.writeString(page.resolve("index.html"), html.toString());
+    }
+    lock.append(
+        "\n[[package]]\nname = \"test-lambdas\"\nversion = \"0.1.0\"\nsource = { virtual = \".\" }\n\n[package.dev-dependencies]\nfn = [\n");
+    for (String d : groupDeps) {
+      lock.append("    { name = \"").append(d).append("\" },\n");
+    }
+    lock.append(
+        "]\n\n[package.metadata]\nrequires-dist = []\n\n[package.metadata.requires-dev]\nfn = [\n");
+    for (String d : groupDeps) {
+      lock.append("    { name = \"").append(d).append("\" },\n");
+    }
+    lock.append("]\n");
+    Files.writeString(dir.resolve("uv.lock"), lock.toString(), StandardCharsets.UTF_8);
+    return dir;
+  }
+
+  public String indexUrl() {
+    return index().resolve("simple").toUri().toString();
+  }
+}
