@@ -1,0 +1,52 @@
+// Shared by the integration tests' hook scripts. It loads the test helpers the unit tests use
+// (io.github.uvlambda.testing.*), so that ITs generate their wheels, lock and simple index with the
+// same code. Usage in a hook: def fx = evaluate(new File(itSupportDir, 'fixtures.groovy'))
+import java.nio.file.Files
+import java.nio.file.Path
+
+class Fixtures {
+    ClassLoader loader
+
+    Fixtures(String testClasses, String mainClasses, ClassLoader parent) {
+        loader = new URLClassLoader([new File(testClasses).toURI().toURL(), new File(mainClasses).toURI().toURL()] as URL[], parent)
+    }
+
+    def project(File dir) {
+        loader.loadClass('io.github.uvlambda.testing.TestProject').getConstructor(Path).newInstance(dir.toPath())
+    }
+
+    def wheel(String name, String version) {
+        loader.loadClass('io.github.uvlambda.testing.TestWheel').getConstructor(String, String).newInstance(name, version)
+    }
+
+    def wheels(List ws) {
+        def type = loader.loadClass('io.github.uvlambda.testing.TestWheel')
+        def array = java.lang.reflect.Array.newInstance(type, ws.size())
+        ws.eachWithIndex { w, i -> array[i] = w }
+        array
+    }
+
+    /** The local PyPI mirror pip is configured with, or null. */
+    def mirror(String... packages) {
+        def tools = loader.loadClass('io.github.uvlambda.testing.MachineTools')
+        def found = tools.getMethod('mirrorWith', String[]).invoke(null, [packages] as Object[])
+        found.isPresent() ? found.get() : null
+    }
+
+    static boolean ci() {
+        'true'.equalsIgnoreCase(System.getenv('CI'))
+    }
+
+    /** Skips the IT (false) when a tool is missing, but fails it under CI=true. */
+    static boolean need(boolean available, String what) {
+        if (!available) {
+            if (ci()) {
+                throw new IllegalStateException(what + ' is not available on this machine (CI=true)')
+            }
+            println('[uv-lambda IT] ' + what + ' is not available on this machine: skipping')
+        }
+        available
+    }
+}
+
+new Fixtures(testClasses, mainClasses, this.class.classLoader)
