@@ -1,5 +1,6 @@
 package io.github.uvlambda.build;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.uvlambda.wheel.LayerLayout;
@@ -23,7 +24,9 @@ public record LayerReport(
     List<LayerLayout.PackageSize> packages) {
 
   private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   public LayerReport {
     packages = List.copyOf(packages);

@@ -3,6 +3,7 @@ package io.github.uvlambda.maven;
 import io.github.uvlambda.BuildLog;
 import io.github.uvlambda.UvLambdaException;
 import io.github.uvlambda.build.BuildTimestamp;
+import io.github.uvlambda.build.CodePackager;
 import io.github.uvlambda.function.FunctionConfigResolver;
 import io.github.uvlambda.function.FunctionSettings;
 import io.github.uvlambda.function.FunctionSpec;
@@ -366,6 +367,20 @@ abstract class AbstractUvLambdaMojo extends AbstractMojo {
         null,
         policies,
         managedPolicyArns);
+  }
+
+  /** Builds (or finds up to date) a function's code.zip. */
+  protected CodePackager.Result packageCode(FunctionSpec f) {
+    return new CodePackager(buildLog())
+        .packageCode(
+            new CodePackager.Request(
+                f.functionName(),
+                f.sourceDir(),
+                f.handler(),
+                f.includes(),
+                f.excludes(),
+                functionOutput(f.functionName()).resolve("code.zip"),
+                zipTimestamp()));
   }
 
   /** Every configured function, merged, defaulted and validated before any work. */

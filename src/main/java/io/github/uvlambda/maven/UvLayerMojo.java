@@ -1,30 +1,14 @@
 package io.github.uvlambda.maven;
 
-import io.github.uvlambda.UvLambdaException;
 import io.github.uvlambda.build.LayerBuilder;
 import io.github.uvlambda.function.FunctionSpec;
-import io.github.uvlambda.uv.LockFiles;
-import io.github.uvlambda.uv.UvExecutable;
-import io.github.uvlambda.wheel.WheelCache;
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
-import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProjectHelper;
-import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Builds {@code <outputDirectory>/<functionName>/deps.zip}, each function's dependency layer, from
@@ -37,7 +21,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * @since 0.1.0
  */
 @Mojo(name = "uv-layer", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
-public class UvLayerMojo extends AbstractUvLambdaMojo {
+public class UvLayerMojo extends AbstractLayerMojo {
 
   /**
    * Skip this goal.
@@ -48,80 +32,6 @@ public class UvLayerMojo extends AbstractUvLambdaMojo {
   private boolean skipLayer;
 
   /**
-   * Build from a stale uv.lock without failing (a warning is logged). For emergencies only.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = PropertyNames.SKIP_LOCK_CHECK, defaultValue = "false")
-  private boolean skipLockCheck;
-
-  /**
-   * With a uv executable available, run {@code uv lock --locked} (fail when the lock is stale)
-   * instead of {@code uv lock} (update it). For CI.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = PropertyNames.LOCKED, defaultValue = "false")
-  private boolean locked;
-
-  /**
-   * The uv executable to use. Default: {@code uv} on PATH when there is one; the plugin never needs
-   * it.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = PropertyNames.UV_EXECUTABLE)
-  private String uvExecutable;
-
-  /**
-   * {@code java} (default): build the layer in Java from uv.lock. {@code uv}: run {@code uv export}
-   * and {@code uv pip install --target} with a real uv, then zip the result the same reproducible
-   * way.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = PropertyNames.INSTALLER, defaultValue = "java")
-  private String installer;
-
-  /**
-   * A PEP 503 / PEP 691 simple index ({@code https://...}, or {@code file:///...}) to download
-   * every wheel from instead of the URLs in uv.lock, e.g. a Nexus or Artifactory PyPI proxy. Each
-   * file is still checked against the lock's sha256.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = PropertyNames.INDEX_URL)
-  private String indexUrl;
-
-  /**
-   * The {@code <server>} of settings.xml whose username and password authenticate to {@code
-   * indexUrl}.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = PropertyNames.INDEX_SERVER_ID)
-  private String indexServerId;
-
-  /**
-   * The wheel and layer cache shared by all builds of the user. Default: {@code
-   * $UV_LAMBDA_CACHE_DIR}, else {@code ~/.cache/uv-lambda-maven-plugin} (Linux), {@code
-   * ~/Library/Caches/uv-lambda-maven-plugin} (macOS), {@code
-   * %LOCALAPPDATA%/uv-lambda-maven-plugin/Cache} (Windows).
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = PropertyNames.CACHE_DIRECTORY)
-  private File cacheDirectory;
-
-  /**
-   * Parallel downloads.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = PropertyNames.DOWNLOAD_THREADS, defaultValue = "8")
-  private int downloadThreads;
-
-  /**
    * Attach each deps.zip to the project with the classifier {@code <functionName>-deps}.
    *
    * @since 0.1.0
@@ -129,12 +39,7 @@ public class UvLayerMojo extends AbstractUvLambdaMojo {
   @Parameter(defaultValue = "true")
   private boolean attach;
 
-  @Parameter(defaultValue = "${plugin}", readonly = true)
-  private PluginDescriptor plugin;
-
   @Component private MavenProjectHelper projectHelper;
-
-  @Component private SettingsDecrypter settingsDecrypter;
 
   @Override
   protected String goal() {
@@ -154,88 +59,10 @@ public class UvLayerMojo extends AbstractUvLambdaMojo {
   @Override
   protected void run() {
     List<FunctionSpec> specs = functionSpecs();
-    LayerBuilder.Installer mode = parseInstaller(installer);
-    UvExecutable uv = UvExecutable.find(uvExecutable).orElse(null);
-    Path cache = cacheDirectory != null ? cacheDirectory.toPath() : WheelCache.defaultRoot();
-
-    Map<Path, LockFiles> locks = new HashMap<>();
-    Map<String, List<FunctionSpec>> byLayer = new LinkedHashMap<>();
-    for (FunctionSpec f : specs) {
-      byLayer.computeIfAbsent(layerKey(f), k -> new ArrayList<>()).add(f);
-    }
-    LayerBuilder builder = new LayerBuilder(buildLog());
-    for (List<FunctionSpec> group : byLayer.values()) {
-      FunctionSpec first = group.get(0);
-      LockFiles lockFiles =
-          locks.computeIfAbsent(
-              first.lambdasDir(), d -> LockFiles.prepare(d, uv, locked, skipLockCheck, buildLog()));
-      String label = String.join(", ", group.stream().map(FunctionSpec::functionName).toList());
-      LayerBuilder.Result result =
-          builder.build(
-              new LayerBuilder.Request(
-                  label,
-                  lockFiles,
-                  first.dependencyGroup(),
-                  first.excludePackages(),
-                  first.runtime(),
-                  functionOutput(first.functionName()).resolve("deps.zip"),
-                  zipTimestamp(),
-                  MavenFetchSettings.from(
-                      session,
-                      settingsDecrypter,
-                      indexUrl,
-                      indexServerId,
-                      downloadThreads,
-                      first.lambdasDir()),
-                  cache,
-                  mode,
-                  uv,
-                  plugin == null ? "dev" : plugin.getVersion()));
-      for (FunctionSpec f : group) {
-        Path zip = functionOutput(f.functionName()).resolve("deps.zip");
-        if (f != first) {
-          copyLayer(result.zip(), zip);
-        }
-        if (attach && projectHelper != null) {
-          projectHelper.attachArtifact(project, "zip", f.functionName() + "-deps", zip.toFile());
-        }
-      }
-    }
-  }
-
-  private static void copyLayer(Path from, Path to) {
-    try {
-      Files.createDirectories(to.getParent());
-      for (String suffix : List.of("", ".json", ".fingerprint")) {
-        Path src = from.resolveSibling(from.getFileName() + suffix);
-        if (Files.exists(src)) {
-          Files.copy(
-              src,
-              to.resolveSibling(to.getFileName() + suffix),
-              StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    } catch (IOException e) {
-      throw new UvLambdaException(
-          "Cannot copy the shared layer to " + to + ": " + e.getMessage(), e);
-    }
-  }
-
-  static String layerKey(FunctionSpec f) {
-    return f.lambdasDir()
-        + "|"
-        + f.dependencyGroup()
-        + "|"
-        + new TreeSet<>(f.excludePackages())
-        + "|"
-        + f.runtime();
-  }
-
-  static LayerBuilder.Installer parseInstaller(String value) {
-    try {
-      return LayerBuilder.Installer.valueOf(value.strip().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new UvLambdaException("<installer> is '" + value + "': use java (the default) or uv.");
+    Map<String, LayerBuilder.Result> layers = buildLayers(specs);
+    if (attach && projectHelper != null) {
+      layers.forEach(
+          (fn, r) -> projectHelper.attachArtifact(project, "zip", fn + "-deps", r.zip().toFile()));
     }
   }
 }

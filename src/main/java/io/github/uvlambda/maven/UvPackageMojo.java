@@ -3,7 +3,6 @@ package io.github.uvlambda.maven;
 import io.github.uvlambda.build.CodePackager;
 import io.github.uvlambda.function.FunctionSpec;
 import java.io.File;
-import java.util.List;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -56,19 +55,8 @@ public class UvPackageMojo extends AbstractUvLambdaMojo {
 
   @Override
   protected void run() {
-    List<FunctionSpec> specs = functionSpecs();
-    CodePackager packager = new CodePackager(buildLog());
-    for (FunctionSpec f : specs) {
-      CodePackager.Result r =
-          packager.packageCode(
-              new CodePackager.Request(
-                  f.functionName(),
-                  f.sourceDir(),
-                  f.handler(),
-                  f.includes(),
-                  f.excludes(),
-                  functionOutput(f.functionName()).resolve("code.zip"),
-                  zipTimestamp()));
+    for (FunctionSpec f : functionSpecs()) {
+      CodePackager.Result r = packageCode(f);
       if (attach && projectHelper != null) {
         projectHelper.attachArtifact(
             project, "zip", f.functionName() + "-code", new File(r.zip().toString()));

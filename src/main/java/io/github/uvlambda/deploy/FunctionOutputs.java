@@ -1,0 +1,74 @@
+package io.github.uvlambda.deploy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The Terraform module's outputs for one function, same names, null where not applicable. {@code
+ * role_id} is the role name, as Terraform's {@code aws_iam_role.id}; {@code role_unique_id} adds
+ * IAM's own ID ({@code AROA...}).
+ */
+public record FunctionOutputs(
+    String functionArn,
+    String functionName,
+    String invokeArn,
+    String aliasArn,
+    String aliasInvokeArn,
+    String layerArn,
+    Long layerVersion,
+    String roleArn,
+    String roleId,
+    String roleName,
+    String roleUniqueId,
+    String logGroupArn,
+    String logGroupName,
+    String dlqArn,
+    String dlqUrl) {
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** The outputs under the Terraform module's names, in its order. */
+  public Map<String, Object> asMap() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("alias_arn", aliasArn);
+    m.put("alias_invoke_arn", aliasInvokeArn);
+    m.put("dlq_arn", dlqArn);
+    m.put("dlq_url", dlqUrl);
+    m.put("function_arn", functionArn);
+    m.put("function_name", functionName);
+    m.put("invoke_arn", invokeArn);
+    m.put("layer_arn", layerArn);
+    m.put("layer_version", layerVersion);
+    m.put("log_group_arn", logGroupArn);
+    m.put("log_group_name", logGroupName);
+    m.put("role_arn", roleArn);
+    m.put("role_id", roleId);
+    m.put("role_name", roleName);
+    m.put("role_unique_id", roleUniqueId);
+    return m;
+  }
+
+  public void write(Path file) throws IOException {
+    Files.createDirectories(file.getParent());
+    Files.write(file, JSON.writeValueAsBytes(asMap()));
+  }
+
+  /** API Gateway's invoke ARN of a function or alias ARN. */
+  static String invokeArn(String partition, String region, String functionArn) {
+    return functionArn == null
+        ? null
+        : "arn:"
+            + partition
+            + ":apigateway:"
+            + region
+            + ":lambda:path/2015-03-31/functions/"
+            + functionArn
+            + "/invocations";
+  }
+}

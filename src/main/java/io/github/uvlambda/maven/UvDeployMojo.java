@@ -1,0 +1,185 @@
+package io.github.uvlambda.maven;
+
+import io.github.uvlambda.build.CodePackager;
+import io.github.uvlambda.build.LayerBuilder;
+import io.github.uvlambda.deploy.DeploySettings;
+import io.github.uvlambda.deploy.Deployer;
+import io.github.uvlambda.deploy.FunctionArtifacts;
+import io.github.uvlambda.deploy.FunctionOutputs;
+import io.github.uvlambda.deploy.RetryTiming;
+import io.github.uvlambda.function.FunctionSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Creates or updates every function on AWS: CloudWatch log group, IAM role with least-privilege
+ * policies, optional SQS dead-letter queue, dependency layer version, the function itself, and a
+ * published version and alias when asked (always with durable execution). It reads what exists,
+ * prints a plan, and changes only what differs: a second deploy with nothing changed makes no write
+ * call. Missing or stale zips are built first, so {@code mvn uv-lambda:uv-deploy} works on its own.
+ * Outputs go to {@code <outputDirectory>/<functionName>/outputs.json} and to the project properties
+ * {@code uv-lambda.<functionName>.<output>}.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "uv-deploy", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
+public class UvDeployMojo extends AbstractLayerMojo {
+
+  /**
+   * Skip this goal.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.SKIP_DEPLOY, defaultValue = "false")
+  private boolean skipDeploy;
+
+  /**
+   * Print the plan and change nothing.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.DRY_RUN, defaultValue = "false")
+  private boolean dryRun;
+
+  /**
+   * AWS region. Default: the SDK's region chain (AWS_REGION, the profile's region, ...).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.REGION)
+  private String region;
+
+  /**
+   * Named profile of {@code ~/.aws/config}. Default: the SDK's default credential chain.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.PROFILE)
+  private String profile;
+
+  /**
+   * One endpoint for every AWS service, for LocalStack or moto, e.g. {@code http://127.0.0.1:5000}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.ENDPOINT_URL)
+  private String endpointUrl;
+
+  /**
+   * The SDK's retry mode for throttling and server errors: {@code standard} or {@code adaptive}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.RETRY_MODE, defaultValue = "standard")
+  private String retryMode;
+
+  /**
+   * S3 bucket for zips over Lambda's 50 MB direct-upload limit (or for all zips with {@code
+   * s3UploadAll}). Objects are keyed by content hash and uploaded only once.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.S3_BUCKET)
+  private String s3Bucket;
+
+  /**
+   * Key prefix inside {@code s3Bucket}, e.g. {@code lambda/}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.S3_KEY_PREFIX)
+  private String s3KeyPrefix;
+
+  /**
+   * Upload every zip through S3, not only those over 50 MB.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.S3_UPLOAD_ALL, defaultValue = "false")
+  private boolean s3UploadAll;
+
+  /**
+   * Take over resources that exist without the {@code managed-by=uv-lambda-maven-plugin} tag.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.ADOPT_EXISTING, defaultValue = "false")
+  private boolean adoptExisting;
+
+  /**
+   * Delete and recreate a function that can only get its configuration at creation (durable
+   * execution). Its versions and aliases are lost.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.RECREATE, defaultValue = "false")
+  private boolean recreate;
+
+  /**
+   * How many functions deploy in parallel.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.DEPLOY_THREADS, defaultValue = "4")
+  private int deployThreads;
+
+  @Override
+  protected String goal() {
+    return "uv-deploy";
+  }
+
+  @Override
+  protected boolean goalSkipped() {
+    return skipDeploy;
+  }
+
+  @Override
+  protected String goalSkipProperty() {
+    return PropertyNames.SKIP_DEPLOY;
+  }
+
+  @Override
+  protected void run() {
+    List<FunctionSpec> specs = functionSpecs();
+    Map<String, LayerBuilder.Result> layers = buildLayers(specs);
+    List<FunctionArtifacts> artifacts = new ArrayList<>();
+    for (FunctionSpec f : specs) {
+      CodePackager.Result code = packageCode(f);
+      LayerBuilder.Result layer = layers.get(f.functionName());
+      artifacts.add(
+          new FunctionArtifacts(f, code.zip(), code.unzippedSize(), layer.zip(), layer.report()));
+    }
+    DeploySettings settings =
+        new DeploySettings(
+            region,
+            profile,
+            endpointUrl,
+            retryMode,
+            dryRun,
+            s3Bucket,
+            s3KeyPrefix,
+            s3UploadAll,
+            adoptExisting,
+            recreate,
+            deployThreads,
+            outputDirectory.toPath());
+    List<FunctionOutputs> outputs =
+        new Deployer(buildLog(), List.of(), RetryTiming.DEFAULT).deploy(artifacts, settings);
+    for (FunctionOutputs o : outputs) {
+      o.asMap()
+          .forEach(
+              (k, v) -> {
+                if (v != null && project != null) {
+                  project
+                      .getProperties()
+                      .setProperty(
+                          PropertyNames.PREFIX + o.functionName() + "." + k, String.valueOf(v));
+                }
+              });
+    }
+  }
+}
