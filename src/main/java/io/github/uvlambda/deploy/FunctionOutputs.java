@@ -56,7 +56,7 @@ public record FunctionOutputs(
 
   public void write(Path file) throws IOException {
     Files.createDirectories(file.getParent());
-    Files.write(file, JSON.writeValueAsBytes(asMap()));
+    Files.writeString(file, JSON.writeValueAsString(asMap()) + "\n");
   }
 
   /** API Gateway's invoke ARN of a function or alias ARN. */

@@ -1,0 +1,26 @@
+import groovy.json.JsonSlurper
+
+// Stop moto first, whatever the assertions say.
+def pid = new File(basedir, 'moto.pid').text.trim() as long
+ProcessHandle.of(pid).ifPresent { it.destroy() }
+
+def log = new File(basedir, 'build.log').text
+def outputs = new JsonSlurper().parse(new File(basedir, 'target/uv-lambda/it-fn/outputs.json'))
+assert outputs.function_name == 'it-fn'
+assert outputs.function_arn == 'arn:aws:lambda:us-east-1:123456789012:function:it-fn'
+assert outputs.alias_arn == 'arn:aws:lambda:us-east-1:123456789012:function:it-fn:prod'
+assert outputs.alias_invoke_arn.endsWith('function:it-fn:prod/invocations')
+assert outputs.dlq_arn == null && outputs.dlq_url == null
+assert outputs.layer_version == 1
+assert outputs.log_group_name == '/aws/lambda/it-fn'
+assert outputs.role_name == 'it-fn-role' && outputs.role_id == 'it-fn-role'
+
+// First deploy: the plan creates everything.
+assert log.contains('+ function it-fn: python3.13/arm64')
+assert log.contains('+ alias prod')
+// Second: a dry run after a change prints the plan and changes nothing.
+assert log.contains('~ function it-fn: memorySize 128→512')
+assert log.contains('Dry run (-Duv-lambda.dryRun=true): nothing was changed.')
+// Third: unchanged.
+assert log.contains('it-fn: up to date')
+true
