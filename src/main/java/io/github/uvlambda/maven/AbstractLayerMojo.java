@@ -75,7 +75,7 @@ abstract class AbstractLayerMojo extends AbstractUvLambdaMojo {
   protected String indexUrl;
 
   /**
-   * The {@code <server>} of settings.xml whose username and password authenticate to {@code
+   * The {@code server} of settings.xml whose username and password authenticate to {@code
    * indexUrl}.
    *
    * @since 0.1.0

@@ -21,9 +21,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 /**
- * The configuration every goal shares: the {@code <functions>} list and the plugin-level values
- * that apply to each function that does not set its own. Subclasses bind their own parameters, call
- * the core and let {@link #execute()} turn its errors into Maven failures without a stack trace.
+ * The configuration every goal shares: the {@code functions} list and the plugin-level values that
+ * apply to each function that does not set its own. Subclasses bind their own parameters, call the
+ * core and let {@link #execute()} turn its errors into Maven failures without a stack trace.
  */
 abstract class AbstractUvLambdaMojo extends AbstractMojo {
 
@@ -34,17 +34,17 @@ abstract class AbstractUvLambdaMojo extends AbstractMojo {
   protected MavenSession session;
 
   /**
-   * The Lambda functions, one {@code <function>} each. Each takes the fields of the Terraform
-   * module it replaces, in camelCase: {@code functionName} (required), {@code sourceDir} (default
-   * {@code lambdasDir/functionName}), {@code lambdasDir}, {@code dependencyGroup} (unset = the
-   * project's top-level dependencies), {@code handler}, {@code description}, {@code architecture},
-   * {@code pythonVersion}, {@code memorySize}, {@code timeout}, {@code environmentVariables},
-   * {@code tags}, {@code logRetentionDays}, {@code tracingMode}, {@code publish}, {@code
-   * aliasName}, {@code enableDlq}, {@code enableDurableExecution}, {@code durableConfig} ({@code
-   * executionTimeout}, {@code retentionPeriod}), {@code roleName} (default {@code
-   * <functionName>-role}), {@code additionalLayers}, {@code powertoolsLayerArn}; and beyond the
-   * module: {@code excludePackages}, {@code layerName} (default {@code <functionName>-deps}),
-   * {@code includes}, {@code excludes}, {@code inlinePolicies}, {@code managedPolicyArns}.
+   * The Lambda functions, one {@code function} each. Each takes the fields of the Terraform module
+   * it replaces, in camelCase: {@code functionName} (required), {@code sourceDir} (default {@code
+   * lambdasDir/functionName}), {@code lambdasDir}, {@code dependencyGroup} (unset = the project's
+   * top-level dependencies), {@code handler}, {@code description}, {@code architecture}, {@code
+   * pythonVersion}, {@code memorySize}, {@code timeout}, {@code environmentVariables}, {@code
+   * tags}, {@code logRetentionDays}, {@code tracingMode}, {@code publish}, {@code aliasName},
+   * {@code enableDlq}, {@code enableDurableExecution}, {@code durableConfig} ({@code
+   * executionTimeout}, {@code retentionPeriod}), {@code roleName} (default {@code FUNCTION-role}),
+   * {@code additionalLayers}, {@code powertoolsLayerArn}; and beyond the module: {@code
+   * excludePackages}, {@code layerName} (default {@code FUNCTION-deps}), {@code includes}, {@code
+   * excludes}, {@code inlinePolicies}, {@code managedPolicyArns}.
    *
    * <pre>{@code
    * <functions>
@@ -167,7 +167,7 @@ abstract class AbstractUvLambdaMojo extends AbstractMojo {
   protected String aliasName;
 
   /**
-   * Create an SQS dead-letter queue {@code <functionName>-dlq}. Default false.
+   * Create an SQS dead-letter queue {@code FUNCTION-dlq}. Default false.
    *
    * @since 0.1.0
    */
@@ -183,15 +183,15 @@ abstract class AbstractUvLambdaMojo extends AbstractMojo {
   protected Boolean enableDurableExecution;
 
   /**
-   * Durable execution settings: {@code <executionTimeout>} seconds (default 86400) and {@code
-   * <retentionPeriod>} days (default 7).
+   * Durable execution settings: {@code executionTimeout} in seconds (default 86400) and {@code
+   * retentionPeriod} in days (default 7).
    *
    * @since 0.1.0
    */
   @Parameter protected FunctionConfig.DurableConfigBean durableConfig;
 
   /**
-   * Durable execution timeout in seconds, as a property; {@code <durableConfig>} wins.
+   * Durable execution timeout in seconds, as a property; {@code durableConfig} wins.
    *
    * @since 0.1.0
    */
@@ -199,7 +199,7 @@ abstract class AbstractUvLambdaMojo extends AbstractMojo {
   protected Integer durableExecutionTimeout;
 
   /**
-   * Durable execution retention in days, as a property; {@code <durableConfig>} wins.
+   * Durable execution retention in days, as a property; {@code durableConfig} wins.
    *
    * @since 0.1.0
    */
@@ -247,7 +247,7 @@ abstract class AbstractUvLambdaMojo extends AbstractMojo {
   @Parameter protected List<String> managedPolicyArns;
 
   /**
-   * Where the zips and outputs go: {@code <outputDirectory>/<functionName>/}.
+   * Where the zips and outputs go: {@code target/uv-lambda/FUNCTION/}.
    *
    * @since 0.1.0
    */

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One {@code <function>} of the {@code <functions>} list. Every field is optional except {@code
+ * One {@code function} of the {@code functions} list. Every field is optional except {@code
  * functionName}; an unset field takes the plugin-level value, then the default. See the README's
  * configuration reference for each field.
  */
@@ -55,8 +55,8 @@ public class FunctionConfig {
   }
 
   /**
-   * An extra inline policy for the function's role: {@code <name>} and a {@code <document>} or
-   * {@code <file>}.
+   * An extra inline policy for the function's role: {@code name} and a {@code document} or {@code
+   * file}.
    */
   public static class InlinePolicyConfig {
     private String name;

@@ -21,8 +21,8 @@ import org.apache.maven.plugins.annotations.Parameter;
  * published version and alias when asked (always with durable execution). It reads what exists,
  * prints a plan, and changes only what differs: a second deploy with nothing changed makes no write
  * call. Missing or stale zips are built first, so {@code mvn uv-lambda:uv-deploy} works on its own.
- * Outputs go to {@code <outputDirectory>/<functionName>/outputs.json} and to the project properties
- * {@code uv-lambda.<functionName>.<output>}.
+ * Outputs go to {@code target/uv-lambda/FUNCTION/outputs.json} and to the project properties {@code
+ * uv-lambda.FUNCTION.OUTPUT}.
  *
  * @since 0.1.0
  */

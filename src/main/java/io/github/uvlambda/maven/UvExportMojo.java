@@ -150,7 +150,7 @@ public class UvExportMojo extends AbstractUvLambdaMojo {
   private File output;
 
   /**
-   * Also write, one line per registry package, {@code name==version <chosen wheel file>} or {@code
+   * Also write, one line per registry package, {@code name==version CHOSEN_WHEEL_FILE} or {@code
    * name==version NO-WHEEL}: the wheels a layer for this target would be built from.
    *
    * @since 0.1.0

@@ -11,9 +11,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProjectHelper;
 
 /**
- * Builds {@code <outputDirectory>/<functionName>/deps.zip}, each function's dependency layer, from
- * {@code uv.lock} alone — no uv, Python or Docker: the packages {@code uv export} would select for
- * the function's group and Lambda target, as the wheels {@code uv pip install --only-binary=:all:
+ * Builds {@code target/uv-lambda/FUNCTION/deps.zip}, each function's dependency layer, from {@code
+ * uv.lock} alone — no uv, Python or Docker: the packages {@code uv export} would select for the
+ * function's group and Lambda target, as the wheels {@code uv pip install --only-binary=:all:
  * --python-platform ...} would choose, laid out under {@code python/} in a byte-reproducible zip.
  * Functions with the same layer inputs share one build; unchanged inputs mean no work at all, even
  * after {@code mvn clean}.
@@ -32,7 +32,7 @@ public class UvLayerMojo extends AbstractLayerMojo {
   private boolean skipLayer;
 
   /**
-   * Attach each deps.zip to the project with the classifier {@code <functionName>-deps}.
+   * Attach each deps.zip to the project with the classifier {@code FUNCTION-deps}.
    *
    * @since 0.1.0
    */

@@ -10,9 +10,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProjectHelper;
 
 /**
- * Builds {@code <outputDirectory>/<functionName>/code.zip} for every function: the function's
- * source directory without tests, caches and bytecode, in a byte-reproducible zip, attached to the
- * project with the classifier {@code <functionName>-code}.
+ * Builds {@code target/uv-lambda/FUNCTION/code.zip} for every function: the function's source
+ * directory without tests, caches and bytecode, in a byte-reproducible zip, attached to the project
+ * with the classifier {@code FUNCTION-code}.
  *
  * @since 0.1.0
  */
@@ -29,7 +29,7 @@ public class UvPackageMojo extends AbstractUvLambdaMojo {
 
   /**
    * Attach each code.zip to the project so that {@code mvn install} and {@code mvn deploy} publish
-   * it as {@code <artifactId>-<version>-<functionName>-code.zip}.
+   * it as {@code ARTIFACT-VERSION-FUNCTION-code.zip}.
    *
    * @since 0.1.0
    */
