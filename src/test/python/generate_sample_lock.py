@@ -118,7 +118,8 @@ def simplify(marker):
     return " and ".join(kept)
 
 
-def edges(requirements, extra=None):
+def edges(requirements, extra=None, resolution=None):
+    resolution = resolution or RESOLUTION
     out = []
     for text in requirements:
         r = Requirement(text)
@@ -135,10 +136,10 @@ def edges(requirements, extra=None):
         if simplified is None:
             continue
         name = canonicalize_name(r.name)
-        if name not in RESOLUTION:
+        if name not in resolution:
             sys.exit(f"the resolution has no version for {name} (needed via {text})")
-        if not r.specifier.contains(RESOLUTION[name], prereleases=True):
-            sys.exit(f"{name} {RESOLUTION[name]} does not satisfy {text}")
+        if not r.specifier.contains(resolution[name], prereleases=True):
+            sys.exit(f"{name} {resolution[name]} does not satisfy {text}")
         out.append((name, sorted(canonicalize_name(e) for e in r.extras), simplified))
     return sorted(out)
 
@@ -160,9 +161,14 @@ def artifact(url, sha, size=None):
 
 
 def main():
-    sources = json.load(open(SOURCES))
+    write_lock(PYPROJECT, OUT, RESOLUTION, json.load(open(SOURCES)))
+
+
+def write_lock(pyproject_path, out, resolution, sources):
+    """Writes uv.lock for pyproject_path with one version per package (resolution) from the mirror
+    and the given extra sources."""
     wheels = mirror_wheels()
-    pyproject = tomllib.load(open(PYPROJECT, "rb"))
+    pyproject = tomllib.load(open(pyproject_path, "rb"))
     activated_extras = {}
     for group in pyproject["dependency-groups"].values():
         for text in group:
@@ -170,8 +176,8 @@ def main():
             activated_extras.setdefault(canonicalize_name(r.name), set()).update(canonicalize_name(e) for e in r.extras)
 
     blocks = []
-    for name in sorted(RESOLUTION):
-        version = RESOLUTION[name]
+    for name in sorted(resolution):
+        version = resolution[name]
         ext = sources.get(name, {})
         files = wheels.get((name, version), [])
         requires = ext.get("requires_dist")
@@ -185,7 +191,7 @@ def main():
             lines.append(f'source = {{ git = "{g["url"]}?tag={g["tag"]}#{g["commit"]}" }}')
         else:
             lines.append(f'source = {{ registry = "{PYPI}" }}')
-        deps = edges(requires)
+        deps = edges(requires, resolution=resolution)
         if deps:
             lines.append("dependencies = [")
             lines += [f"    {dep_inline(*d)}," for d in deps]
@@ -202,7 +208,7 @@ def main():
                 lines.append(f"    {artifact(url, sha, size)},")
             lines.append("]")
         extras = sorted(activated_extras.get(name, ()))
-        optional = [(e, edges(requires, e)) for e in extras]
+        optional = [(e, edges(requires, e, resolution)) for e in extras]
         optional = [(e, d) for e, d in optional if d]
         if optional:
             lines.append("")
@@ -237,7 +243,7 @@ def main():
             if n in sources_cfg and "git" in sources_cfg[n]:
                 src = sources_cfg[n]
                 s += f', git = "{src["git"]}?tag={src["tag"]}"'
-            else:
+            elif str(r.specifier):
                 s += f', specifier = "{r.specifier}"'
             entries.append((n, s + " }"))
         root += [f"    {e}," for _, e in sorted(entries)]
@@ -246,9 +252,9 @@ def main():
     blocks.sort(key=lambda b: re.search(r'name = "([^"]+)"', b).group(1))
 
     header = f'version = 1\nrevision = 3\nrequires-python = "{REQUIRES_PYTHON}"\n'
-    with open(OUT, "w", encoding="utf-8", newline="\n") as f:
+    with open(out, "w", encoding="utf-8", newline="\n") as f:
         f.write(header + "\n" + "\n\n".join(blocks) + "\n")
-    print(f"wrote {OUT}: {len(blocks)} packages")
+    print(f"wrote {out}: {len(blocks)} packages")
 
 
 if __name__ == "__main__":
