@@ -117,6 +117,7 @@ public final class LayerBuilder {
                 + r.output());
         return new Result(r.output(), Hashes.codeSha256(r.output()), report, true);
       }
+      r.lockFiles().check(log);
       LayerReport report = r.installer() == Installer.UV ? buildWithUv(r) : buildInJava(r);
       report.write(r.output());
       Fingerprint.record(r.output(), fp);

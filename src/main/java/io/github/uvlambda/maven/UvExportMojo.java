@@ -265,6 +265,7 @@ public class UvExportMojo extends AbstractUvLambdaMojo {
     }
     UvExecutable uv = UvExecutable.find(uvExecutable).orElse(null);
     LockFiles files = LockFiles.prepare(dir, uv, locked, skipLockCheck, buildLog());
+    files.check(buildLog());
     List<ExportedPackage> exported =
         new LockExporter()
             .export(

@@ -132,6 +132,13 @@ public final class Version implements Comparable<Version> {
     return preLabel != null;
   }
 
+  /** The same version with the release's trailing zeros dropped (1.26.0 → 1.26, 2.0 → 2). */
+  public Version withoutTrailingZeros() {
+    List<BigInteger> r = trimmedRelease();
+    return new Version(
+        epoch, r.isEmpty() ? List.of(BigInteger.ZERO) : r, preLabel, preNumber, post, dev, local);
+  }
+
   /** This version without its local segment. */
   public Version publicVersion() {
     return local == null ? this : new Version(epoch, release, preLabel, preNumber, post, dev, null);

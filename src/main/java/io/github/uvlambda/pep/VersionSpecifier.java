@@ -207,7 +207,11 @@ public final class VersionSpecifier {
     return n;
   }
 
-  /** The canonical text: operator and normalized version, as uv writes it in a lock. */
+  /**
+   * A form in which two clauses are equal exactly when uv considers them equal: the version
+   * normalized and, except for {@code ~=} and wildcards (where the length matters), without
+   * trailing zeros ({@code >=1.26} and {@code >=1.26.0} are the same clause).
+   */
   public String canonical() {
     if (operator.equals("===")) {
       return operator + version;
@@ -215,7 +219,8 @@ public final class VersionSpecifier {
     if (version.endsWith(".*")) {
       return operator + Version.parse(version.substring(0, version.length() - 2)) + ".*";
     }
-    return operator + Version.parse(version);
+    Version v = Version.parse(version);
+    return operator + (operator.equals("~=") ? v.toString() : v.withoutTrailingZeros().toString());
   }
 
   @Override

@@ -7,20 +7,30 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A lambdas directory's {@code pyproject.toml} and {@code uv.lock}, read once, with the bytes kept
  * for fingerprints. {@link #prepare} brings the lock up to date first when a uv executable is
  * available (as the Terraform module's script did), and otherwise checks it.
  */
-public record LockFiles(Path directory, byte[] pyprojectBytes, byte[] lockBytes) {
+public record LockFiles(
+    Path directory,
+    byte[] pyprojectBytes,
+    byte[] lockBytes,
+    boolean checkNeeded,
+    boolean skipCheck,
+    AtomicBoolean checked) {
 
   public static LockFiles read(Path lambdasDir) {
     try {
       return new LockFiles(
           lambdasDir,
           Files.readAllBytes(lambdasDir.resolve(PyProject.FILE_NAME)),
-          Files.readAllBytes(lambdasDir.resolve(UvLock.FILE_NAME)));
+          Files.readAllBytes(lambdasDir.resolve(UvLock.FILE_NAME)),
+          false,
+          false,
+          new AtomicBoolean());
     } catch (NoSuchFileException e) {
       throw new UvLambdaException(
           e.getFile()
@@ -35,7 +45,8 @@ public record LockFiles(Path directory, byte[] pyprojectBytes, byte[] lockBytes)
 
   /**
    * With uv available: {@code uv lock} ({@code uv lock --locked} when {@code locked}, which fails
-   * instead of changing the lock). Without it: the plugin's own check, unless skipped.
+   * instead of changing the lock), then read. Without it: read, and {@link #check} the lock — once,
+   * and only when some work needs it, so that an up-to-date build does not pay for it.
    */
   public static LockFiles prepare(
       Path lambdasDir, UvExecutable uv, boolean locked, boolean skipCheck, BuildLog log) {
@@ -43,18 +54,31 @@ public record LockFiles(Path directory, byte[] pyprojectBytes, byte[] lockBytes)
       uv.run(lambdasDir, locked ? List.of("lock", "--locked") : List.of("lock"), log);
     }
     LockFiles files = read(lambdasDir);
-    if (uv == null) {
-      if (skipCheck) {
-        log.warn(
-            "Not checking that "
-                + lambdasDir.resolve(UvLock.FILE_NAME)
-                + " matches pyproject.toml (skipLockCheck is set): "
-                + "a stale lock builds stale layers.");
-      } else {
-        new LockChecker().check(files.pyproject(), files.lock(log));
-      }
+    return new LockFiles(
+        files.directory,
+        files.pyprojectBytes,
+        files.lockBytes,
+        uv == null,
+        skipCheck,
+        new AtomicBoolean());
+  }
+
+  /**
+   * Checks that uv.lock matches pyproject.toml, as {@code uv lock --check} would (at most once).
+   */
+  public void check(BuildLog log) {
+    if (!checkNeeded || !checked.compareAndSet(false, true)) {
+      return;
     }
-    return files;
+    if (skipCheck) {
+      log.warn(
+          "Not checking that "
+              + directory.resolve(UvLock.FILE_NAME)
+              + " matches pyproject.toml (skipLockCheck is set): "
+              + "a stale lock builds stale layers.");
+      return;
+    }
+    new LockChecker().check(pyproject(), lock(log));
   }
 
   public PyProject pyproject() {

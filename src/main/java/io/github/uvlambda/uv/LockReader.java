@@ -35,7 +35,11 @@ public final class LockReader {
 
   public UvLock read(Path file) {
     return parse(
-        file, TomlFiles.read(file, "Run `uv lock` in " + file.getParent() + " to create it."));
+        file,
+        TomlFiles.read(
+            file,
+            "Run `uv lock` in " + file.getParent() + " to create it.",
+            "Fix it, or regenerate it with `uv lock`."));
   }
 
   public UvLock read(Path file, byte[] bytes) {

@@ -50,7 +50,8 @@ public record PyProject(
     JsonNode root =
         TomlFiles.read(
             file,
-            "Each lambdasDir needs the pyproject.toml that declares the functions' dependency groups.");
+            "Each lambdasDir needs the pyproject.toml that declares the functions' dependency groups.",
+            "Fix the TOML syntax.");
     JsonNode project = root.get("project");
     JsonNode toolUv = TomlFiles.path(root, "tool", "uv");
 

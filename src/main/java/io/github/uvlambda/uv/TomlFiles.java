@@ -20,16 +20,20 @@ final class TomlFiles {
 
   private TomlFiles() {}
 
-  static JsonNode read(Path file, String fixHint) {
+  /**
+   * @param missingHint what to do when the file does not exist
+   * @param malformedHint what to do when it is not valid TOML
+   */
+  static JsonNode read(Path file, String missingHint, String malformedHint) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
-      throw new UvLambdaException(file + " does not exist. " + fixHint);
+      throw new UvLambdaException(file + " does not exist. " + missingHint);
     } catch (IOException e) {
       throw new UvLambdaException("Cannot read " + file + ": " + e.getMessage(), e);
     }
-    return parse(file, bytes, fixHint);
+    return parse(file, bytes, malformedHint);
   }
 
   static JsonNode parse(Path file, byte[] bytes, String fixHint) {
@@ -38,7 +42,8 @@ final class TomlFiles {
       return node == null ? MAPPER.createObjectNode() : node;
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
-      String where = loc == null || loc.getLineNr() < 1 ? "" : " at line " + loc.getLineNr();
+      // The TOML parser reports where it noticed the problem, which can be the line after it.
+      String where = loc == null || loc.getLineNr() < 1 ? "" : " near line " + loc.getLineNr();
       throw new UvLambdaException(
           file + " is not valid TOML" + where + ": " + e.getOriginalMessage() + ". " + fixHint, e);
     } catch (IOException e) {

@@ -136,7 +136,7 @@ public final class LayerBenchmark {
         .build(
             new LayerBuilder.Request(
                 "bench",
-                LockFiles.read(lambdas),
+                LockFiles.prepare(lambdas, null, false, false, BuildLog.SILENT),
                 "bench",
                 Set.of(),
                 PY311,
