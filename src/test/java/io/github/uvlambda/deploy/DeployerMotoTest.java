@@ -428,6 +428,30 @@ class DeployerMotoTest {
         .contains("DeleteFunction", "CreateFunction", "PublishVersion", "CreateAlias");
     deploy(durable, settings(false));
     assertThat(recorder.writes()).isEmpty();
+
+    FunctionSpec longer =
+        spec(
+            v -> {
+              v.put("pythonVersion", "3.13");
+              v.put("enableDurableExecution", true);
+              v.put("durableExecutionTimeout", 7200);
+              return v;
+            });
+    deploy(longer, settings(false));
+    assertThat(recorder.writes())
+        .containsExactly(
+            "UpdateFunctionConfiguration", "TagResource", "PublishVersion", "UpdateAlias");
+    assertThat(
+            recorder
+                .requests(
+                    software.amazon.awssdk.services.lambda.model.UpdateFunctionConfigurationRequest
+                        .class)
+                .get(0)
+                .durableConfig()
+                .executionTimeout())
+        .isEqualTo(7200);
+    deploy(longer, settings(false));
+    assertThat(recorder.writes()).isEmpty();
   }
 
   @Test
