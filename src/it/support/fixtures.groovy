@@ -26,6 +26,20 @@ class Fixtures {
         array
     }
 
+    /**
+     * The lambdas folder most ITs use: group "fn" with a pure package and a package with separate
+     * aarch64 and x86_64 wheels, served from a file:// simple index under the folder.
+     */
+    def standardProject(File dir) {
+        def p = project(dir)
+        p.add("alpha", "1.0", wheels([wheel("alpha", "1.0").file("alpha/__init__.py", "A = 1\n")]))
+        p.add("native", "2.0", wheels([
+            wheel("native", "2.0").tags("cp312-cp312-manylinux_2_17_aarch64.manylinux2014_aarch64").file("native/__init__.py", "ARCH = \"aarch64\"\n"),
+            wheel("native", "2.0").tags("cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64").file("native/__init__.py", "ARCH = \"x86_64\"\n")]))
+        p.write()
+        p
+    }
+
     /** The local PyPI mirror pip is configured with, or null. */
     def mirror(String... packages) {
         def tools = loader.loadClass('io.github.uvlambda.testing.MachineTools')

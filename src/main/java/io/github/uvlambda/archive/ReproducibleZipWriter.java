@@ -37,7 +37,6 @@ public final class ReproducibleZipWriter implements Closeable {
   private final List<Central> central = new ArrayList<>();
   private long position;
   private String last;
-  private long uncompressedTotal;
 
   public ReproducibleZipWriter(Path file, Instant time) throws IOException {
     this(Files.newOutputStream(file), time);
@@ -96,14 +95,6 @@ public final class ReproducibleZipWriter implements Closeable {
     position += entry.compressedSize();
   }
 
-  public long uncompressedSize() {
-    return uncompressedTotal;
-  }
-
-  public int entryCount() {
-    return central.size();
-  }
-
   private static int mode(boolean executable) {
     return executable ? 0100755 : 0100644;
   }
@@ -122,7 +113,6 @@ public final class ReproducibleZipWriter implements Closeable {
       throw new IOException("zip larger than 4 GiB: far beyond Lambda's limits");
     }
     last = name;
-    uncompressedTotal += size;
     byte[] n = name.getBytes(StandardCharsets.UTF_8);
     ByteBuffer h = ByteBuffer.allocate(30).order(ByteOrder.LITTLE_ENDIAN);
     h.putInt(0x04034b50)

@@ -322,13 +322,7 @@ abstract class AbstractUvLambdaMojo extends AbstractMojo {
 
   /** The plugin-level settings that apply to every function. */
   protected FunctionSettings sharedSettings() {
-    List<FunctionSettings.PolicySettings> policies = null;
-    if (inlinePolicies != null) {
-      policies = new ArrayList<>();
-      for (FunctionConfig.InlinePolicyConfig p : inlinePolicies) {
-        policies.add(p.toSettings());
-      }
-    }
+    List<FunctionSettings.PolicySettings> policies = FunctionConfig.policies(inlinePolicies);
     Integer execTimeout =
         durableConfig != null && durableConfig.getExecutionTimeout() != null
             ? durableConfig.getExecutionTimeout()

@@ -72,14 +72,20 @@ public class FunctionConfig {
     return functionName;
   }
 
-  FunctionSettings toSettings() {
-    List<FunctionSettings.PolicySettings> policies = null;
-    if (inlinePolicies != null) {
-      policies = new ArrayList<>();
-      for (InlinePolicyConfig p : inlinePolicies) {
-        policies.add(p.toSettings());
-      }
+  /** The policies as the core takes them; null stays null (unset). */
+  static List<FunctionSettings.PolicySettings> policies(List<InlinePolicyConfig> configs) {
+    if (configs == null) {
+      return null;
     }
+    List<FunctionSettings.PolicySettings> out = new ArrayList<>();
+    for (InlinePolicyConfig p : configs) {
+      out.add(p.toSettings());
+    }
+    return out;
+  }
+
+  FunctionSettings toSettings() {
+    List<FunctionSettings.PolicySettings> policies = policies(inlinePolicies);
     return new FunctionSettings(
         functionName,
         sourceDir,

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * A parsed PEP 508 environment marker. Grammar, normalisation and evaluation follow pypa/packaging
@@ -370,25 +369,5 @@ public final class Marker {
       return new InvalidMarkerException(
           "Invalid marker '" + text + "': " + message + " (at position " + pos + ")");
     }
-  }
-
-  /** A compact rendering of the parsed tree, for debugging. */
-  String tree() {
-    return render(root);
-  }
-
-  private static String render(Node n) {
-    if (n instanceof And a) {
-      return a.children().stream()
-          .map(Marker::render)
-          .collect(Collectors.joining(" and ", "(", ")"));
-    }
-    if (n instanceof Or o) {
-      return o.children().stream()
-          .map(Marker::render)
-          .collect(Collectors.joining(" or ", "(", ")"));
-    }
-    Comparison c = (Comparison) n;
-    return c.lhs() + " " + c.op() + " " + c.rhs();
   }
 }

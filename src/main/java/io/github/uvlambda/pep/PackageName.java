@@ -37,11 +37,6 @@ public record PackageName(String value) implements Comparable<PackageName> {
     return SEPARATORS.matcher(raw.strip()).replaceAll("-").toLowerCase(Locale.ROOT);
   }
 
-  /** The form used in wheel and sdist file names and in {@code .dist-info} directories. */
-  public String underscored() {
-    return value.replace('-', '_');
-  }
-
   @Override
   public int compareTo(PackageName other) {
     return value.compareTo(other.value);

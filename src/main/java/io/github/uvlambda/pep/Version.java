@@ -2,7 +2,6 @@ package io.github.uvlambda.pep;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -126,10 +125,6 @@ public final class Version implements Comparable<Version> {
 
   public boolean hasLocal() {
     return local != null;
-  }
-
-  public boolean hasPre() {
-    return preLabel != null;
   }
 
   /** The same version with the release's trailing zeros dropped (1.26.0 → 1.26, 2.0 → 2). */
@@ -298,10 +293,5 @@ public final class Version implements Comparable<Version> {
   public int hashCode() {
     return Objects.hash(
         epoch, trimmedRelease(), preRank(), preNumber, post, dev, local == null ? null : local);
-  }
-
-  /** For tests and debugging: the components as packaging's Version exposes them. */
-  String describe() {
-    return Arrays.asList(epoch, release, preLabel, preNumber, post, dev, local).toString();
   }
 }

@@ -2,7 +2,6 @@ package io.github.uvlambda.pep;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -41,15 +40,6 @@ public record VersionSpecifiers(List<VersionSpecifier> specifiers) {
         specifiers.stream().map(VersionSpecifier::canonical).collect(Collectors.toList());
     Collections.sort(result);
     return result;
-  }
-
-  /**
-   * The lowest version a {@code >=} or {@code >} clause admits, if any (used for requires-python).
-   */
-  public List<VersionSpecifier> sorted() {
-    List<VersionSpecifier> list = new ArrayList<>(specifiers);
-    list.sort(Comparator.comparing(VersionSpecifier::canonical));
-    return list;
   }
 
   @Override

@@ -68,9 +68,4 @@ public record WheelFilename(
     return new WheelFilename(
         filename, PackageName.of(parts[0]), parts[1], buildNumber, buildSuffix, tags);
   }
-
-  /** The platform tags of this wheel, e.g. {@code manylinux_2_17_x86_64}, for messages. */
-  public List<String> platforms() {
-    return tags.stream().map(WheelTag::platform).distinct().toList();
-  }
 }
