@@ -18,7 +18,7 @@ from packaging.markers import Marker
 from packaging.specifiers import SpecifierSet
 
 ROOT = os.path.join("src", "test", "resources", "real")
-TARGETS = [(arch, py) for arch in ("aarch64", "x86_64") for py in ("3.12", "3.13", "3.14")]
+TARGETS = [(arch, py) for arch in ("aarch64", "x86_64") for py in ("3.11", "3.12", "3.13", "3.14")]
 
 
 def environment(machine, py):
