@@ -567,6 +567,30 @@ class DeployerMotoTest {
     } finally {
       System.setProperty("aws.accessKeyId", "testing");
     }
+    System.setProperty("aws.disableEc2Metadata", "true");
+    try {
+      assertThatThrownBy(
+              () ->
+                  d.deploy(
+                      List.of(a),
+                      new DeploySettings(
+                          null,
+                          null,
+                          moto.url(),
+                          "standard",
+                          false,
+                          null,
+                          null,
+                          false,
+                          false,
+                          false,
+                          1,
+                          tmp.resolve("out"))))
+          .hasMessageContaining("No AWS region is configured")
+          .hasMessageContaining("-Duv-lambda.region");
+    } finally {
+      System.clearProperty("aws.disableEc2Metadata");
+    }
     assertThat(recorder.writes()).isEmpty();
   }
 
