@@ -33,6 +33,17 @@ public final class ConflictEncoding {
     return "project-" + len(pkg) + "-" + PackageName.normalize(pkg);
   }
 
+  /** One item of a conflict set ({@code {package, extra|group}}) as uv encodes it. */
+  static String item(String pkg, com.fasterxml.jackson.databind.JsonNode item) {
+    if (item.has("extra")) {
+      return extra(pkg, item.get("extra").asText());
+    }
+    if (item.has("group")) {
+      return group(pkg, item.get("group").asText());
+    }
+    return project(pkg);
+  }
+
   private static int len(String pkg) {
     return PackageName.normalize(pkg).getBytes(StandardCharsets.UTF_8).length;
   }

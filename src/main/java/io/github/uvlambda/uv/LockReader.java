@@ -152,14 +152,8 @@ public final class LockReader {
       for (JsonNode set : conflictsNode) {
         List<String> items = new ArrayList<>();
         for (JsonNode item : set) {
-          String pkg = PackageName.normalize(TomlFiles.text(item, "package"));
-          if (item.has("extra")) {
-            items.add(ConflictEncoding.extra(pkg, item.get("extra").asText()));
-          } else if (item.has("group")) {
-            items.add(ConflictEncoding.group(pkg, item.get("group").asText()));
-          } else {
-            items.add(ConflictEncoding.project(pkg));
-          }
+          items.add(
+              ConflictEncoding.item(PackageName.normalize(TomlFiles.text(item, "package")), item));
         }
         conflicts.add(items);
       }

@@ -159,13 +159,7 @@ public record PyProject(
         if (pkg == null) {
           continue;
         }
-        if (item.has("extra")) {
-          items.add(ConflictEncoding.extra(pkg, item.get("extra").asText()));
-        } else if (item.has("group")) {
-          items.add(ConflictEncoding.group(pkg, item.get("group").asText()));
-        } else {
-          items.add(ConflictEncoding.project(pkg));
-        }
+        items.add(ConflictEncoding.item(pkg, item));
       }
       out.add(items);
     }
