@@ -313,6 +313,32 @@ class LayerBuilderTest {
   }
 
   @Test
+  void mavensProxySettingsAreHonoured() throws IOException {
+    TestProject p =
+        new TestProject(tmp.resolve("lambdas"))
+            .add("a", "1.0", new TestWheel("a", "1.0").file("a.py", "A\n"));
+    Path lambdas = p.write();
+    // The index host does not resolve: the only way to it is through the proxy.
+    try (LocalHttpServer proxy = new LocalHttpServer(p.index())) {
+      int port = java.net.URI.create(proxy.url()).getPort();
+      FetchSettings viaProxy =
+          new FetchSettings(
+              "http://pypi.mirror.invalid/simple/",
+              null,
+              null,
+              new FetchSettings.Proxy("127.0.0.1", port, null, null, "localhost"),
+              false,
+              2,
+              1,
+              lambdas);
+      new LayerBuilder(BuildLog.SILENT)
+          .build(request(lambdas, ARM_312, tmp.resolve("deps.zip"), viaProxy));
+      assertThat(entries(tmp.resolve("deps.zip"))).containsEntry("python/a.py", "A\n");
+      assertThat(proxy.requests()).contains("/simple/a/", "/files/a-1.0-py3-none-any.whl");
+    }
+  }
+
+  @Test
   void aLayerBeyondLambdasUnzippedLimitFailsWithTheTable() throws IOException {
     TestProject p =
         new TestProject(tmp.resolve("lambdas"))
