@@ -595,6 +595,30 @@ class DeployerMotoTest {
   }
 
   @Test
+  void credentialsRejectedByAwsAreAClearErrorBeforeAnyChange() throws Exception {
+    project();
+    try (FaultInjectingProxy proxy = new FaultInjectingProxy(moto.url())) {
+      proxy.inject(
+          new FaultInjectingProxy.Fault(
+              "POST",
+              "/",
+              403,
+              "InvalidClientTokenId",
+              "The security token included in the request is invalid."),
+          1);
+      assertThatThrownBy(
+              () -> deploy(spec(v -> v), settings(false, proxy.url(), false, false, null, false)))
+          .hasMessageContaining("AWS rejected the credentials (InvalidClientTokenId")
+          .hasMessageContaining("Nothing was deployed");
+      assertThat(proxy.injected()).containsExactly("InvalidClientTokenId");
+    }
+    assertThat(recorder.writes()).isEmpty();
+    try (LambdaClient lambda = client(LambdaClient.builder())) {
+      assertThat(lambda.listFunctions().functions()).isEmpty();
+    }
+  }
+
+  @Test
   void zipsOver50MbWithoutABucketFailBeforeAnyChange() throws Exception {
     project();
     FunctionArtifacts a = artifacts(spec(v -> v));

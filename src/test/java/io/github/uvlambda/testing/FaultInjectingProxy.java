@@ -25,7 +25,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the IAM propagation error.
  */
 public final class FaultInjectingProxy implements AutoCloseable {
-  /** A fault for requests whose method and path match. */
+  /**
+   * A fault for requests whose method and path match. Requests to {@code /} are the query-protocol
+   * services (STS, IAM, SQS) and get AWS's XML error body; the others get the JSON one.
+   */
   public record Fault(String method, String path, int status, String errorType, String message) {}
 
   private static final Set<String> HOP =
@@ -67,11 +70,20 @@ public final class FaultInjectingProxy implements AutoCloseable {
           && path.equals(f.path())
           && e.getValue().getAndDecrement() > 0) {
         injected.add(f.errorType());
+        boolean query = path.equals("/");
         byte[] err =
-            ("{\"Type\":\"User\",\"message\":\"" + f.message() + "\"}")
+            (query
+                    ? "<ErrorResponse><Error><Type>Sender</Type><Code>"
+                        + f.errorType()
+                        + "</Code><Message>"
+                        + f.message()
+                        + "</Message></Error><RequestId>fault</RequestId></ErrorResponse>"
+                    : "{\"Type\":\"User\",\"message\":\"" + f.message() + "\"}")
                 .getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().add("x-amzn-ErrorType", f.errorType());
-        ex.getResponseHeaders().add("Content-Type", "application/json");
+        if (!query) {
+          ex.getResponseHeaders().add("x-amzn-ErrorType", f.errorType());
+        }
+        ex.getResponseHeaders().add("Content-Type", query ? "text/xml" : "application/json");
         ex.sendResponseHeaders(f.status(), err.length);
         try (OutputStream out = ex.getResponseBody()) {
           out.write(err);
