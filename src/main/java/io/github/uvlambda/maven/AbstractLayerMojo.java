@@ -139,7 +139,8 @@ abstract class AbstractLayerMojo extends AbstractUvLambdaMojo {
                   functionOutput(first.functionName()).resolve("deps.zip"),
                   zipTimestamp(),
                   MavenFetchSettings.from(
-                      session,
+                      session.getSettings(),
+                      session.isOffline(),
                       settingsDecrypter,
                       indexUrl,
                       indexServerId,

@@ -3,9 +3,9 @@ package io.github.uvlambda.maven;
 import io.github.uvlambda.UvLambdaException;
 import io.github.uvlambda.wheel.FetchSettings;
 import java.nio.file.Path;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.settings.Proxy;
 import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.building.SettingsProblem;
 import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
@@ -16,7 +16,8 @@ final class MavenFetchSettings {
   private MavenFetchSettings() {}
 
   static FetchSettings from(
-      MavenSession session,
+      Settings settings,
+      boolean offline,
       SettingsDecrypter decrypter,
       String indexUrl,
       String indexServerId,
@@ -25,7 +26,7 @@ final class MavenFetchSettings {
     String user = null;
     String password = null;
     if (indexServerId != null && !indexServerId.isBlank()) {
-      Server server = session.getSettings().getServer(indexServerId);
+      Server server = settings.getServer(indexServerId);
       if (server == null) {
         throw new UvLambdaException(
             "<indexServerId> is '"
@@ -48,7 +49,7 @@ final class MavenFetchSettings {
       password = server.getPassword();
     }
     FetchSettings.Proxy proxy = null;
-    Proxy active = session.getSettings().getActiveProxy();
+    Proxy active = settings.getActiveProxy();
     if (active != null) {
       String proxyPassword = active.getPassword();
       if (decrypter != null) {
@@ -71,7 +72,7 @@ final class MavenFetchSettings {
         user,
         password,
         proxy,
-        session.isOffline(),
+        offline,
         Math.max(1, threads),
         3,
         lockDirectory);
