@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * The Terraform module's outputs for one function, same names, null where not applicable. {@code
  * role_id} is the role name, as Terraform's {@code aws_iam_role.id}; {@code role_unique_id} adds
- * IAM's own ID ({@code AROA...}).
+ * IAM's own ID ({@code AROA...}); {@code layer_version_arn} is the layer ARN with its version, the
+ * value another function's {@code Layers} takes.
  */
 public record FunctionOutputs(
     String functionArn,
@@ -45,6 +46,7 @@ public record FunctionOutputs(
     m.put("invoke_arn", invokeArn);
     m.put("layer_arn", layerArn);
     m.put("layer_version", layerVersion);
+    m.put("layer_version_arn", layerVersionArn());
     m.put("log_group_arn", logGroupArn);
     m.put("log_group_name", logGroupName);
     m.put("role_arn", roleArn);
@@ -52,6 +54,11 @@ public record FunctionOutputs(
     m.put("role_name", roleName);
     m.put("role_unique_id", roleUniqueId);
     return m;
+  }
+
+  /** The layer's version ARN ({@code ...:layer:name:N}), or null without a layer. */
+  public String layerVersionArn() {
+    return layerArn == null || layerVersion == null ? null : layerArn + ":" + layerVersion;
   }
 
   public void write(Path file) throws IOException {

@@ -279,7 +279,9 @@ class DeployerMotoTest {
     assertThat(out.dlqArn()).isNull();
     assertThat(Files.readString(tmp.resolve("target/uv-lambda/fn/outputs.json")))
         .contains("\"function_name\" : \"fn\"")
-        .contains("\"dlq_url\" : null");
+        .contains("\"dlq_url\" : null")
+        .contains(
+            "\"layer_version_arn\" : \"arn:aws:lambda:us-east-1:123456789012:layer:fn-deps:1\"");
 
     deploy(f, settings(false));
     assertThat(recorder.writes()).isEmpty();
