@@ -8,6 +8,9 @@ public enum Architecture {
   ARM64("arm64", "aarch64"),
   X86_64("x86_64", "x86_64");
 
+  /** The Terraform module's default. */
+  public static final Architecture DEFAULT = ARM64;
+
   private final String awsName;
   private final String platformMachine;
 

@@ -265,15 +265,18 @@ public final class FunctionConfigResolver {
           "Lambda allows at most 256 characters.");
     }
 
-    String archRaw = c.pick("architecture", FunctionSettings::architecture, "arm64");
+    String archRaw =
+        c.pick("architecture", FunctionSettings::architecture, Architecture.DEFAULT.awsName());
     Architecture arch = Architecture.parse(archRaw).orElse(null);
     if (arch == null) {
       c.problem("architecture", FunctionSettings::architecture, archRaw, "use arm64 or x86_64.");
     }
-    String python = c.pick("pythonVersion", FunctionSettings::pythonVersion, "3.14");
-    if (python.startsWith("python")) {
-      python = python.substring("python".length());
-    }
+    String python =
+        LambdaRuntime.normalizePythonVersion(
+            c.pick(
+                "pythonVersion",
+                FunctionSettings::pythonVersion,
+                LambdaRuntime.DEFAULT_PYTHON_VERSION));
     if (!LambdaRuntime.PYTHON_VERSIONS.contains(python)) {
       c.problem(
           "pythonVersion",

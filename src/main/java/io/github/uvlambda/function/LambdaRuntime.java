@@ -14,6 +14,14 @@ public record LambdaRuntime(String pythonVersion, Architecture architecture) {
   public static final List<String> PYTHON_VERSIONS =
       List.of("3.10", "3.11", "3.12", "3.13", "3.14");
 
+  /** The Terraform module's default. */
+  public static final String DEFAULT_PYTHON_VERSION = "3.14";
+
+  /** {@code 3.13} or {@code python3.13} as {@code 3.13}; whether Lambda runs it is not checked. */
+  public static String normalizePythonVersion(String text) {
+    return text.startsWith("python") ? text.substring("python".length()) : text;
+  }
+
   /** {@code python3.13} and the like. */
   public String id() {
     return "python" + pythonVersion;

@@ -26,33 +26,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 /**
  * The goals that build dependency layers: uv-layer, and uv-deploy when a layer is missing or stale.
  */
-abstract class AbstractLayerMojo extends AbstractUvLambdaMojo {
-
-  /**
-   * Build from a stale uv.lock without failing (a warning is logged). For emergencies only.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = PropertyNames.SKIP_LOCK_CHECK, defaultValue = "false")
-  protected boolean skipLockCheck;
-
-  /**
-   * With a uv executable available, run {@code uv lock --locked} (fail when the lock is stale)
-   * instead of {@code uv lock} (update it). For CI.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = PropertyNames.LOCKED, defaultValue = "false")
-  protected boolean locked;
-
-  /**
-   * The uv executable to use. Default: {@code uv} on PATH when there is one; the plugin never needs
-   * it.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = PropertyNames.UV_EXECUTABLE)
-  protected String uvExecutable;
+abstract class AbstractLayerMojo extends AbstractLockMojo {
 
   /**
    * {@code java} (default): build the layer in Java from uv.lock. {@code uv}: run {@code uv export}
@@ -113,7 +87,7 @@ abstract class AbstractLayerMojo extends AbstractUvLambdaMojo {
    */
   protected Map<String, LayerBuilder.Result> buildLayers(List<FunctionSpec> specs) {
     LayerBuilder.Installer mode = parseInstaller(installer);
-    UvExecutable uv = UvExecutable.find(uvExecutable).orElse(null);
+    UvExecutable uv = uv();
     Path cache = cacheDirectory != null ? cacheDirectory.toPath() : WheelCache.defaultRoot();
     Map<Path, LockFiles> locks = new HashMap<>();
     Map<String, List<FunctionSpec>> byLayer = new LinkedHashMap<>();
@@ -124,9 +98,7 @@ abstract class AbstractLayerMojo extends AbstractUvLambdaMojo {
     LayerBuilder builder = new LayerBuilder(buildLog());
     for (List<FunctionSpec> group : byLayer.values()) {
       FunctionSpec first = group.get(0);
-      LockFiles lockFiles =
-          locks.computeIfAbsent(
-              first.lambdasDir(), d -> LockFiles.prepare(d, uv, locked, skipLockCheck, buildLog()));
+      LockFiles lockFiles = locks.computeIfAbsent(first.lambdasDir(), d -> prepareLock(d, uv));
       String label = String.join(", ", group.stream().map(FunctionSpec::functionName).toList());
       LayerBuilder.Result result =
           builder.build(

@@ -9,7 +9,6 @@ import io.github.uvlambda.uv.ExportedPackage;
 import io.github.uvlambda.uv.LockExporter;
 import io.github.uvlambda.uv.LockFiles;
 import io.github.uvlambda.uv.LockSource;
-import io.github.uvlambda.uv.UvExecutable;
 import io.github.uvlambda.wheel.SelectedWheel;
 import io.github.uvlambda.wheel.TargetTags;
 import io.github.uvlambda.wheel.WheelSelector;
@@ -43,7 +42,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * @since 0.1.0
  */
 @Mojo(name = "uv-export", requiresProject = false, threadSafe = true)
-public class UvExportMojo extends AbstractUvLambdaMojo {
+public class UvExportMojo extends AbstractLockMojo {
 
   /**
    * Skip this goal.
@@ -158,30 +157,6 @@ public class UvExportMojo extends AbstractUvLambdaMojo {
   @Parameter(property = PropertyNames.WHEELS_OUTPUT)
   private File wheelsOutput;
 
-  /**
-   * Export from a stale uv.lock without failing.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = PropertyNames.SKIP_LOCK_CHECK, defaultValue = "false")
-  private boolean skipLockCheck;
-
-  /**
-   * With uv available, use {@code uv lock --locked} rather than {@code uv lock}.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = PropertyNames.LOCKED, defaultValue = "false")
-  private boolean locked;
-
-  /**
-   * The uv executable, when one should run {@code uv lock} first. Default: {@code uv} on PATH.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = PropertyNames.UV_EXECUTABLE)
-  private String uvExecutable;
-
   @Override
   protected String goal() {
     return "uv-export";
@@ -227,7 +202,7 @@ public class UvExportMojo extends AbstractUvLambdaMojo {
       options = ExportOptions.forLayer(f.dependencyGroup(), f.excludePackages());
     } else {
       dir = basedir().resolve(lambdasDir == null ? "." : lambdasDir).normalize();
-      String arch = architecture == null ? "arm64" : architecture;
+      String arch = architecture == null ? Architecture.DEFAULT.awsName() : architecture;
       Architecture a =
           Architecture.parse(arch)
               .orElseThrow(
@@ -238,7 +213,9 @@ public class UvExportMojo extends AbstractUvLambdaMojo {
                               + " is '"
                               + arch
                               + "': use arm64 or x86_64."));
-      String py = pythonVersion == null ? "3.14" : pythonVersion.replaceFirst("^python", "");
+      String py =
+          LambdaRuntime.normalizePythonVersion(
+              pythonVersion == null ? LambdaRuntime.DEFAULT_PYTHON_VERSION : pythonVersion);
       if (!LambdaRuntime.PYTHON_VERSIONS.contains(py)) {
         throw new UvLambdaException(
             "-D"
@@ -263,8 +240,7 @@ public class UvExportMojo extends AbstractUvLambdaMojo {
               noEmitProject,
               new LinkedHashSet<>(list(noEmitPackages)));
     }
-    UvExecutable uv = UvExecutable.find(uvExecutable).orElse(null);
-    LockFiles files = LockFiles.prepare(dir, uv, locked, skipLockCheck, buildLog());
+    LockFiles files = prepareLock(dir, uv());
     files.check(buildLog());
     List<ExportedPackage> exported =
         new LockExporter()
