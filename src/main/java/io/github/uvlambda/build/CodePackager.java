@@ -4,6 +4,7 @@ import io.github.uvlambda.BuildLog;
 import io.github.uvlambda.UvLambdaException;
 import io.github.uvlambda.archive.ReproducibleZipWriter;
 import io.github.uvlambda.function.FunctionConfigResolver;
+import io.github.uvlambda.function.FunctionSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,20 @@ public final class CodePackager {
       List<String> includes,
       List<String> excludes,
       Path output,
-      Instant timestamp) {}
+      Instant timestamp) {
+
+    /** The code.zip of a configured function, written to {@code output}. */
+    public static Request of(FunctionSpec f, Path output, Instant timestamp) {
+      return new Request(
+          f.functionName(),
+          f.sourceDir(),
+          f.handler(),
+          f.includes(),
+          f.excludes(),
+          output,
+          timestamp);
+    }
+  }
 
   /**
    * @param codeSha256 base64 SHA-256 of the zip, as Lambda reports it

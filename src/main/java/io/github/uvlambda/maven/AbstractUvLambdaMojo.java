@@ -367,14 +367,8 @@ abstract class AbstractUvLambdaMojo extends AbstractMojo {
   protected CodePackager.Result packageCode(FunctionSpec f) {
     return new CodePackager(buildLog())
         .packageCode(
-            new CodePackager.Request(
-                f.functionName(),
-                f.sourceDir(),
-                f.handler(),
-                f.includes(),
-                f.excludes(),
-                functionOutput(f.functionName()).resolve("code.zip"),
-                zipTimestamp()));
+            CodePackager.Request.of(
+                f, functionOutput(f.functionName()).resolve("code.zip"), zipTimestamp()));
   }
 
   /** Every configured function, merged, defaulted and validated before any work. */

@@ -236,28 +236,24 @@ public final class LockReader {
               .filter(id -> source == null || source.equals(id.source()))
               .toList();
       String edge =
-          name + (version == null ? "" : " " + version) + (source == null ? "" : " from " + source);
+          file
+              + ": "
+              + where
+              + " ("
+              + table
+              + ") depends on "
+              + name
+              + (version == null ? "" : " " + version)
+              + (source == null ? "" : " from " + source);
       if (candidates.isEmpty()) {
         throw new UvLambdaException(
-            file
-                + ": "
-                + where
-                + " ("
-                + table
-                + ") depends on "
-                + edge
+            edge
                 + ", which the lock does not contain. The file is damaged or was edited by hand. "
                 + REGENERATE);
       }
       if (candidates.size() > 1) {
         throw new UvLambdaException(
-            file
-                + ": "
-                + where
-                + " ("
-                + table
-                + ") depends on "
-                + edge
+            edge
                 + ", which matches "
                 + candidates.size()
                 + " locked packages "

@@ -154,14 +154,8 @@ class DeployerMotoTest {
     CodePackager.Result code =
         new CodePackager(BuildLog.SILENT)
             .packageCode(
-                new CodePackager.Request(
-                    f.functionName(),
-                    f.sourceDir(),
-                    f.handler(),
-                    f.includes(),
-                    f.excludes(),
-                    out.resolve("code.zip"),
-                    ReproducibleZipWriter.DEFAULT_TIME));
+                CodePackager.Request.of(
+                    f, out.resolve("code.zip"), ReproducibleZipWriter.DEFAULT_TIME));
     return new FunctionArtifacts(f, code.zip(), code.unzippedSize(), layer.zip(), layer.report());
   }
 
