@@ -2,9 +2,12 @@ package io.github.uvlambda.build;
 
 import io.github.uvlambda.BuildLog;
 import io.github.uvlambda.UvLambdaException;
+import io.github.uvlambda.archive.AtomicFiles;
+import io.github.uvlambda.archive.Fingerprint;
+import io.github.uvlambda.archive.Hashes;
 import io.github.uvlambda.archive.ReproducibleZipWriter;
-import io.github.uvlambda.function.FunctionConfigResolver;
 import io.github.uvlambda.function.FunctionSpec;
+import io.github.uvlambda.lambda.Handler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +66,7 @@ public final class CodePackager {
 
   public Result packageCode(Request r) {
     List<SourceFile> files = select(r);
-    List<String> handlerFiles = FunctionConfigResolver.handlerModuleCandidates(r.handler());
+    List<String> handlerFiles = new Handler(r.handler()).moduleCandidates();
     if (files.stream().noneMatch(f -> handlerFiles.contains(f.path()))) {
       throw new UvLambdaException(
           "Function "
@@ -73,7 +76,7 @@ public final class CodePackager {
               + "' needs "
               + String.join(" or ", handlerFiles)
               + " in code.zip, but "
-              + (FunctionConfigResolver.handlerModule(r.sourceDir(), r.handler()) == null
+              + (new Handler(r.handler()).moduleIn(r.sourceDir()).isEmpty()
                   ? r.sourceDir() + " has neither. Fix <handler> or <sourceDir>."
                   : "<includes>/<excludes> leave it out. Fix the patterns."));
     }

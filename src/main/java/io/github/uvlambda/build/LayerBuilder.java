@@ -2,8 +2,12 @@ package io.github.uvlambda.build;
 
 import io.github.uvlambda.BuildLog;
 import io.github.uvlambda.UvLambdaException;
+import io.github.uvlambda.archive.AtomicFiles;
+import io.github.uvlambda.archive.Fingerprint;
+import io.github.uvlambda.archive.Hashes;
 import io.github.uvlambda.archive.ReproducibleZipWriter;
-import io.github.uvlambda.function.LambdaRuntime;
+import io.github.uvlambda.lambda.LambdaLimits;
+import io.github.uvlambda.lambda.LambdaRuntime;
 import io.github.uvlambda.uv.ExportOptions;
 import io.github.uvlambda.uv.ExportedPackage;
 import io.github.uvlambda.uv.LockExporter;
@@ -185,7 +189,7 @@ public final class LayerBuilder {
       LayerReport preview =
           new LayerReport(
               r.runtime().toString(), 0, unzipped, layout.entries().size(), layout.packageSizes());
-      if (unzipped > LayerLayout.LAMBDA_UNZIPPED_LIMIT) {
+      if (unzipped > LambdaLimits.UNZIPPED_SIZE) {
         throw new UvLambdaException(
             r.label()
                 + ": the dependency layer would be "

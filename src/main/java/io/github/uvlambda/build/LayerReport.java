@@ -3,6 +3,7 @@ package io.github.uvlambda.build;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.uvlambda.lambda.LambdaLimits;
 import io.github.uvlambda.wheel.LayerLayout;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,7 +56,7 @@ public record LayerReport(
   /** The INFO lines: sizes, the 10 largest packages, the headroom under Lambda's unzipped limit. */
   public List<String> format(String label) {
     List<String> lines = new ArrayList<>();
-    long headroom = LayerLayout.LAMBDA_UNZIPPED_LIMIT - unzippedSize;
+    long headroom = LambdaLimits.UNZIPPED_SIZE - unzippedSize;
     lines.add(
         label
             + ": deps.zip for "

@@ -3,7 +3,7 @@ package io.github.uvlambda.deploy;
 import io.github.uvlambda.BuildLog;
 import io.github.uvlambda.UvLambdaException;
 import io.github.uvlambda.build.LayerReport;
-import io.github.uvlambda.wheel.LayerLayout;
+import io.github.uvlambda.lambda.LambdaLimits;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -147,7 +147,7 @@ public final class Deployer {
     for (FunctionArtifacts a : functions) {
       long layer = a.layerReport() == null ? 0 : a.layerReport().unzippedSize();
       long total = a.codeUnzipped() + layer;
-      if (total > LayerLayout.LAMBDA_UNZIPPED_LIMIT) {
+      if (total > LambdaLimits.UNZIPPED_SIZE) {
         throw new UvLambdaException(
             a.spec().functionName()
                 + ": code.zip ("

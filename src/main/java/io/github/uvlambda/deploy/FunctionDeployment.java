@@ -1,10 +1,10 @@
 package io.github.uvlambda.deploy;
 
 import io.github.uvlambda.BuildLog;
-import io.github.uvlambda.build.Hashes;
+import io.github.uvlambda.archive.Hashes;
 import io.github.uvlambda.function.FunctionSpec;
 import io.github.uvlambda.function.InlinePolicy;
-import io.github.uvlambda.function.TracingMode;
+import io.github.uvlambda.lambda.TracingMode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -46,7 +46,6 @@ import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
  * alias. Nothing is written before every read and check of every function has passed.
  */
 final class FunctionDeployment {
-  static final long DIRECT_UPLOAD_LIMIT = 50L * 1024 * 1024;
   private static final String DURABLE_TAG = "uv-lambda-durable";
   private static final String DLQ_RETENTION = "1209600";
 

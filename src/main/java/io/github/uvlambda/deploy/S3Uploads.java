@@ -2,7 +2,8 @@ package io.github.uvlambda.deploy;
 
 import io.github.uvlambda.BuildLog;
 import io.github.uvlambda.UvLambdaException;
-import io.github.uvlambda.build.Hashes;
+import io.github.uvlambda.archive.Hashes;
+import io.github.uvlambda.lambda.LambdaLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ final class S3Uploads {
 
   static boolean needsS3(Path zip, DeploySettings s) {
     try {
-      return s.s3UploadAll() || Files.size(zip) > FunctionDeployment.DIRECT_UPLOAD_LIMIT;
+      return s.s3UploadAll() || Files.size(zip) > LambdaLimits.DIRECT_UPLOAD_SIZE;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -2,6 +2,11 @@ package io.github.uvlambda.function;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.uvlambda.UvLambdaException;
+import io.github.uvlambda.lambda.Architecture;
+import io.github.uvlambda.lambda.Handler;
+import io.github.uvlambda.lambda.LambdaLimits;
+import io.github.uvlambda.lambda.LambdaRuntime;
+import io.github.uvlambda.lambda.TracingMode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * Merges the plugin-level settings into each function's, applies the defaults of the Terraform
@@ -23,60 +27,6 @@ import java.util.regex.Pattern;
  * fix.
  */
 public final class FunctionConfigResolver {
-  /** CloudWatch Logs' allowed retention values, in days. */
-  public static final Set<Integer> RETENTION_DAYS =
-      Set.of(
-          1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557,
-          2922, 3288, 3653);
-
-  /** Environment variables Lambda sets itself and rejects in a function's configuration. */
-  public static final Set<String> RESERVED_ENVIRONMENT =
-      Set.of(
-          "_HANDLER",
-          "_X_AMZN_TRACE_ID",
-          "AWS_DEFAULT_REGION",
-          "AWS_REGION",
-          "AWS_EXECUTION_ENV",
-          "AWS_LAMBDA_FUNCTION_NAME",
-          "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
-          "AWS_LAMBDA_FUNCTION_VERSION",
-          "AWS_LAMBDA_INITIALIZATION_TYPE",
-          "AWS_LAMBDA_LOG_GROUP_NAME",
-          "AWS_LAMBDA_LOG_STREAM_NAME",
-          "AWS_ACCESS_KEY",
-          "AWS_ACCESS_KEY_ID",
-          "AWS_SECRET_ACCESS_KEY",
-          "AWS_SESSION_TOKEN",
-          "AWS_LAMBDA_RUNTIME_API",
-          "LAMBDA_TASK_ROOT",
-          "LAMBDA_RUNTIME_DIR");
-
-  public static final List<String> DEFAULT_EXCLUDES =
-      List.of(
-          "**/tests/**",
-          "**/__pycache__/**",
-          "**/*.pyc",
-          "**/*.pyo",
-          "**/.pytest_cache/**",
-          "**/.mypy_cache/**",
-          "**/.ruff_cache/**",
-          "**/.venv/**",
-          "**/.git/**",
-          "**/.DS_Store",
-          "**/*.egg-info/**");
-
-  private static final Pattern FUNCTION_NAME = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
-  private static final Pattern ROLE_NAME = Pattern.compile("[\\w+=,.@-]{1,64}");
-  private static final Pattern ALIAS = Pattern.compile("(?!^[0-9]+$)[a-zA-Z0-9_-]{1,128}");
-  private static final Pattern HANDLER = Pattern.compile("[^\\s.][^\\s]*\\.[^\\s.]+");
-  private static final Pattern ENV_KEY = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]*");
-  private static final Pattern LAYER_ARN =
-      Pattern.compile(
-          "arn:[a-zA-Z0-9-]+:lambda:[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:layer:[a-zA-Z0-9_-]+:[0-9]+");
-  private static final Pattern LAYER_NAME = Pattern.compile("[a-zA-Z0-9_-]{1,140}");
-  private static final Pattern POLICY_ARN =
-      Pattern.compile("arn:[a-zA-Z0-9-]+:iam::(aws|\\d{12}):policy/.+");
-
   private final Path basedir;
   private final ObjectMapper json = new ObjectMapper();
 
@@ -177,7 +127,7 @@ public final class FunctionConfigResolver {
     if (name == null || name.isBlank()) {
       problems.add(label + " has no <functionName>: add <functionName>my-function</functionName>.");
       name = "function-" + (index + 1);
-    } else if (!FUNCTION_NAME.matcher(name).matches()) {
+    } else if (!LambdaLimits.FUNCTION_NAME.matcher(name).matches()) {
       c.problem(
           "functionName",
           FunctionSettings::functionName,
@@ -236,21 +186,21 @@ public final class FunctionConfigResolver {
     }
 
     String handler = c.pick("handler", FunctionSettings::handler, "handler.handler");
-    if (!HANDLER.matcher(handler).matches()) {
+    if (!Handler.isValid(handler)) {
       c.problem(
           "handler",
           FunctionSettings::handler,
           handler,
           "a handler is <module>.<function>, e.g. handler.handler or my_worker.handler.handler.");
-    } else if (sourceDir != null && handlerModule(sourceDir, handler) == null) {
+    } else if (sourceDir != null && new Handler(handler).moduleIn(sourceDir).isEmpty()) {
       c.problem(
           "handler",
           FunctionSettings::handler,
           handler,
           "neither "
-              + modulePath(handler)
+              + new Handler(handler).modulePath()
               + ".py nor "
-              + modulePath(handler)
+              + new Handler(handler).modulePath()
               + "/__init__.py exists in "
               + sourceDir
               + ". Fix <handler> or <sourceDir>.");
@@ -297,12 +247,14 @@ public final class FunctionConfigResolver {
           "timeout", FunctionSettings::timeout, timeout, "a Lambda timeout is 1 to 900 seconds.");
     }
     int retention = c.pick("logRetentionDays", FunctionSettings::logRetentionDays, 365);
-    if (!RETENTION_DAYS.contains(retention)) {
+    if (!LambdaLimits.LOG_RETENTION_DAYS.contains(retention)) {
       c.problem(
           "logRetentionDays",
           FunctionSettings::logRetentionDays,
           retention,
-          "CloudWatch Logs accepts " + new java.util.TreeSet<>(RETENTION_DAYS) + ".");
+          "CloudWatch Logs accepts "
+              + new java.util.TreeSet<>(LambdaLimits.LOG_RETENTION_DAYS)
+              + ".");
     }
     String tracingRaw = c.pick("tracingMode", FunctionSettings::tracingMode, "PassThrough");
     TracingMode tracing = TracingMode.parse(tracingRaw).orElse(null);
@@ -331,7 +283,7 @@ public final class FunctionConfigResolver {
 
     boolean publish = c.pick("publish", FunctionSettings::publish, false);
     String alias = c.pick("aliasName", FunctionSettings::aliasName, "prod");
-    if (!ALIAS.matcher(alias).matches()) {
+    if (!LambdaLimits.ALIAS_NAME.matcher(alias).matches()) {
       c.problem(
           "aliasName",
           FunctionSettings::aliasName,
@@ -374,7 +326,7 @@ public final class FunctionConfigResolver {
     }
 
     String roleName = c.pick("roleName", FunctionSettings::roleName, name + "-role");
-    if (!ROLE_NAME.matcher(roleName).matches()) {
+    if (!LambdaLimits.ROLE_NAME.matcher(roleName).matches()) {
       c.problem(
           "roleName",
           FunctionSettings::roleName,
@@ -382,7 +334,7 @@ public final class FunctionConfigResolver {
           "an IAM role name has 1 to 64 letters, digits and +=,.@_- characters.");
     }
     String layerName = c.pick("layerName", FunctionSettings::layerName, name + "-deps");
-    if (!LAYER_NAME.matcher(layerName).matches()) {
+    if (!LambdaLimits.LAYER_NAME.matcher(layerName).matches()) {
       c.problem(
           "layerName",
           FunctionSettings::layerName,
@@ -394,7 +346,7 @@ public final class FunctionConfigResolver {
     if (powertools != null && powertools.isBlank()) {
       powertools = null;
     }
-    if (powertools != null && !LAYER_ARN.matcher(powertools).matches()) {
+    if (powertools != null && !LambdaLimits.LAYER_VERSION_ARN.matcher(powertools).matches()) {
       c.problem(
           "powertoolsLayerArn",
           FunctionSettings::powertoolsLayerArn,
@@ -404,7 +356,7 @@ public final class FunctionConfigResolver {
     List<String> additional =
         c.pick("additionalLayers", FunctionSettings::additionalLayers, List.of());
     for (String arn : additional) {
-      if (!LAYER_ARN.matcher(arn).matches()) {
+      if (!LambdaLimits.LAYER_VERSION_ARN.matcher(arn).matches()) {
         c.problem(
             "additionalLayers",
             FunctionSettings::additionalLayers,
@@ -434,7 +386,7 @@ public final class FunctionConfigResolver {
     excludePackages.forEach(p -> excluded.add(io.github.uvlambda.pep.PackageName.normalize(p)));
 
     List<String> includes = c.pick("includes", FunctionSettings::includes, List.of("**"));
-    List<String> excludes = new ArrayList<>(DEFAULT_EXCLUDES);
+    List<String> excludes = new ArrayList<>(LambdaLimits.DEFAULT_CODE_EXCLUDES);
     List<String> extraExcludes = c.pick("excludes", FunctionSettings::excludes, List.of());
     excludes.addAll(extraExcludes);
 
@@ -460,7 +412,7 @@ public final class FunctionConfigResolver {
       managed.addAll(fn.managedPolicyArns());
     }
     for (String arn : managed) {
-      if (!POLICY_ARN.matcher(arn).matches()) {
+      if (!LambdaLimits.MANAGED_POLICY_ARN.matcher(arn).matches()) {
         problems.add(
             label
                 + " <managedPolicyArns> entry '"
@@ -516,13 +468,13 @@ public final class FunctionConfigResolver {
     for (Map.Entry<String, String> e : env.entrySet()) {
       String key = e.getKey();
       String value = e.getValue() == null ? "" : e.getValue();
-      if (RESERVED_ENVIRONMENT.contains(key)) {
+      if (LambdaLimits.RESERVED_ENVIRONMENT.contains(key)) {
         problems.add(
             label
                 + " <environmentVariables> sets the reserved key "
                 + key
                 + ": Lambda sets it itself and rejects it. Remove it.");
-      } else if (!ENV_KEY.matcher(key).matches()) {
+      } else if (!LambdaLimits.ENVIRONMENT_KEY.matcher(key).matches()) {
         problems.add(
             label
                 + " <environmentVariables> key '"
@@ -568,7 +520,7 @@ public final class FunctionConfigResolver {
 
   private InlinePolicy readPolicy(
       String label, FunctionSettings.PolicySettings p, List<String> problems) {
-    if (p.name() == null || !Pattern.matches("[\\w+=,.@-]{1,128}", p.name())) {
+    if (p.name() == null || !LambdaLimits.INLINE_POLICY_NAME.matcher(p.name()).matches()) {
       problems.add(
           label
               + " <inlinePolicies> entry has name '"
@@ -627,29 +579,5 @@ public final class FunctionConfigResolver {
       return null;
     }
     return new InlinePolicy(p.name(), doc, origin);
-  }
-
-  // ------------------------------------------------------------------ handler
-
-  private static String modulePath(String handler) {
-    return handler.substring(0, handler.lastIndexOf('.')).replace('.', '/');
-  }
-
-  /** The file that defines the handler's module, relative to sourceDir, or null. */
-  public static String handlerModule(Path sourceDir, String handler) {
-    String module = modulePath(handler);
-    if (Files.isRegularFile(sourceDir.resolve(module + ".py"))) {
-      return module + ".py";
-    }
-    if (Files.isRegularFile(sourceDir.resolve(module).resolve("__init__.py"))) {
-      return module + "/__init__.py";
-    }
-    return null;
-  }
-
-  /** Both spellings a handler's module can have in a zip. */
-  public static List<String> handlerModuleCandidates(String handler) {
-    String module = modulePath(handler);
-    return List.of(module + ".py", module + "/__init__.py");
   }
 }

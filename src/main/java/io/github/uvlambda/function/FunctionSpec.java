@@ -1,5 +1,8 @@
 package io.github.uvlambda.function;
 
+import io.github.uvlambda.lambda.Architecture;
+import io.github.uvlambda.lambda.LambdaRuntime;
+import io.github.uvlambda.lambda.TracingMode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

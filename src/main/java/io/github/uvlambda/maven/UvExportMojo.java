@@ -1,9 +1,9 @@
 package io.github.uvlambda.maven;
 
 import io.github.uvlambda.UvLambdaException;
-import io.github.uvlambda.function.Architecture;
 import io.github.uvlambda.function.FunctionSpec;
-import io.github.uvlambda.function.LambdaRuntime;
+import io.github.uvlambda.lambda.Architecture;
+import io.github.uvlambda.lambda.LambdaRuntime;
 import io.github.uvlambda.uv.ExportOptions;
 import io.github.uvlambda.uv.ExportedPackage;
 import io.github.uvlambda.uv.LockExporter;

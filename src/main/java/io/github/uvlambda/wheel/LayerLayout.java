@@ -5,7 +5,7 @@ import io.github.uvlambda.UvLambdaException;
 import io.github.uvlambda.archive.EntryNames;
 import io.github.uvlambda.archive.ZipEntryInfo;
 import io.github.uvlambda.archive.ZipReader;
-import io.github.uvlambda.function.LambdaRuntime;
+import io.github.uvlambda.lambda.LambdaRuntime;
 import io.github.uvlambda.pep.PackageName;
 import io.github.uvlambda.pep.Version;
 import java.io.Closeable;
@@ -33,9 +33,6 @@ import java.util.regex.Pattern;
  * shebangs become {@code #!/var/lang/bin/python3.X}, Lambda's interpreter.
  */
 public final class LayerLayout implements Closeable {
-  /** Lambda's limit for a function and all its layers, unzipped: 262,144,000 bytes. */
-  public static final long LAMBDA_UNZIPPED_LIMIT = 262_144_000L;
-
   private static final Pattern DATA_DIR = Pattern.compile("^([^/]+)\\.data/([^/]+)/(.*)$");
   private static final Pattern DIST_INFO = Pattern.compile("^([^/]+)-([^/-]+)\\.dist-info/");
 

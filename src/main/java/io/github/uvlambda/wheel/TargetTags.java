@@ -1,6 +1,6 @@
 package io.github.uvlambda.wheel;
 
-import io.github.uvlambda.function.LambdaRuntime;
+import io.github.uvlambda.lambda.LambdaRuntime;
 import io.github.uvlambda.pep.WheelTag;
 import java.util.ArrayList;
 import java.util.HashMap;

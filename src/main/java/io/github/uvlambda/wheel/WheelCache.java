@@ -1,7 +1,7 @@
 package io.github.uvlambda.wheel;
 
-import io.github.uvlambda.build.AtomicFiles;
-import io.github.uvlambda.build.Hashes;
+import io.github.uvlambda.archive.AtomicFiles;
+import io.github.uvlambda.archive.Hashes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package io.github.uvlambda.wheel;
 
 import io.github.uvlambda.BuildLog;
 import io.github.uvlambda.UvLambdaException;
-import io.github.uvlambda.build.Hashes;
+import io.github.uvlambda.archive.Hashes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.uvlambda.BuildLog;
 import io.github.uvlambda.UvLambdaException;
 import io.github.uvlambda.archive.ReproducibleZipWriter;
-import io.github.uvlambda.function.FunctionConfigResolver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +43,7 @@ class CodePackagerTest {
         src,
         "my_worker.handler.handler",
         List.of("**"),
-        FunctionConfigResolver.DEFAULT_EXCLUDES,
+        io.github.uvlambda.lambda.LambdaLimits.DEFAULT_CODE_EXCLUDES,
         out,
         ReproducibleZipWriter.DEFAULT_TIME);
   }
@@ -121,7 +120,7 @@ class CodePackagerTest {
             src,
             "app.handler.handler",
             List.of("**"),
-            FunctionConfigResolver.DEFAULT_EXCLUDES,
+            io.github.uvlambda.lambda.LambdaLimits.DEFAULT_CODE_EXCLUDES,
             tmp.resolve("code.zip"),
             ReproducibleZipWriter.DEFAULT_TIME);
     assertThat(new CodePackager(BuildLog.SILENT).packageCode(r).files()).isEqualTo(1);

@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.uvlambda.BuildLog;
 import io.github.uvlambda.UvLambdaException;
+import io.github.uvlambda.archive.Hashes;
 import io.github.uvlambda.archive.ReproducibleZipWriter;
 import io.github.uvlambda.archive.ZipEntryInfo;
 import io.github.uvlambda.archive.ZipReader;
-import io.github.uvlambda.function.Architecture;
-import io.github.uvlambda.function.LambdaRuntime;
+import io.github.uvlambda.lambda.Architecture;
+import io.github.uvlambda.lambda.LambdaRuntime;
 import io.github.uvlambda.testing.LocalHttpServer;
 import io.github.uvlambda.testing.TestProject;
 import io.github.uvlambda.testing.TestWheel;

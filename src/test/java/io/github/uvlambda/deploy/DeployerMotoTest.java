@@ -226,7 +226,7 @@ class DeployerMotoTest {
       assertThat(c.environment().variables()).containsExactly(Map.entry("STAGE", "test"));
       assertThat(c.codeSha256())
           .isEqualTo(
-              io.github.uvlambda.build.Hashes.codeSha256(
+              io.github.uvlambda.archive.Hashes.codeSha256(
                   tmp.resolve("target/uv-lambda/fn/code.zip")));
       assertThat(c.layers())
           .extracting(l -> l.arn())
@@ -260,7 +260,7 @@ class DeployerMotoTest {
                   .content()
                   .codeSha256())
           .isEqualTo(
-              io.github.uvlambda.build.Hashes.codeSha256(
+              io.github.uvlambda.archive.Hashes.codeSha256(
                   tmp.resolve("target/uv-lambda/fn/deps.zip")));
     }
     assertThat(out.functionArn()).isEqualTo("arn:aws:lambda:us-east-1:123456789012:function:fn");

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.uvlambda.UvLambdaException;
+import io.github.uvlambda.lambda.Architecture;
+import io.github.uvlambda.lambda.TracingMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

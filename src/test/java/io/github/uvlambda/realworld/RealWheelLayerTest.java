@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.uvlambda.BuildLog;
 import io.github.uvlambda.build.CodePackager;
 import io.github.uvlambda.build.LayerBuilder;
-import io.github.uvlambda.function.Architecture;
-import io.github.uvlambda.function.FunctionConfigResolver;
-import io.github.uvlambda.function.LambdaRuntime;
+import io.github.uvlambda.lambda.Architecture;
+import io.github.uvlambda.lambda.LambdaRuntime;
 import io.github.uvlambda.testing.MachineTools;
 import io.github.uvlambda.uv.LockFiles;
 import io.github.uvlambda.wheel.FetchSettings;
@@ -90,7 +89,7 @@ class RealWheelLayerTest {
                 LAMBDAS.resolve(fn),
                 handler,
                 List.of("**"),
-                FunctionConfigResolver.DEFAULT_EXCLUDES,
+                io.github.uvlambda.lambda.LambdaLimits.DEFAULT_CODE_EXCLUDES,
                 out,
                 io.github.uvlambda.archive.ReproducibleZipWriter.DEFAULT_TIME));
     return out;

@@ -3,8 +3,8 @@ package io.github.uvlambda.wheel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.uvlambda.BuildLog;
-import io.github.uvlambda.function.Architecture;
-import io.github.uvlambda.function.LambdaRuntime;
+import io.github.uvlambda.lambda.Architecture;
+import io.github.uvlambda.lambda.LambdaRuntime;
 import io.github.uvlambda.pep.Vectors;
 import io.github.uvlambda.uv.LockPackage;
 import io.github.uvlambda.uv.LockReader;

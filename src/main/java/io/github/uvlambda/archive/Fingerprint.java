@@ -1,4 +1,4 @@
-package io.github.uvlambda.build;
+package io.github.uvlambda.archive;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.github.uvlambda.function;
+package io.github.uvlambda.lambda;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.github.uvlambda.function;
+package io.github.uvlambda.lambda;
 
 import io.github.uvlambda.pep.MarkerEnvironment;
 import java.util.List;
