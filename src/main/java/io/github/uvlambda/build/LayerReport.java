@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.uvlambda.lambda.LambdaLimits;
-import io.github.uvlambda.wheel.LayerLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,11 +17,10 @@ import java.util.Locale;
  * up-to-date layer can report its sizes without being opened.
  */
 public record LayerReport(
-    String runtime,
-    long zipSize,
-    long unzippedSize,
-    int files,
-    List<LayerLayout.PackageSize> packages) {
+    String runtime, long zipSize, long unzippedSize, int files, List<PackageSize> packages) {
+
+  /** How much of the unzipped layer one package takes. */
+  public record PackageSize(String name, String version, long bytes, int files) {}
 
   private static final ObjectMapper JSON =
       new ObjectMapper()
@@ -72,11 +70,11 @@ public record LayerReport(
             + " unzipped; headroom under Lambda's 250 MB unzipped"
             + " limit (function + layers): "
             + mb(headroom));
-    List<LayerLayout.PackageSize> largest = new ArrayList<>(packages);
-    largest.sort(Comparator.comparingLong(LayerLayout.PackageSize::bytes).reversed());
+    List<PackageSize> largest = new ArrayList<>(packages);
+    largest.sort(Comparator.comparingLong(PackageSize::bytes).reversed());
     StringBuilder b = new StringBuilder("  largest:");
     for (int i = 0; i < Math.min(10, largest.size()); i++) {
-      LayerLayout.PackageSize p = largest.get(i);
+      PackageSize p = largest.get(i);
       b.append(i == 0 ? " " : ", ")
           .append(p.name())
           .append(' ')
@@ -95,9 +93,9 @@ public record LayerReport(
     StringBuilder b =
         new StringBuilder(
             String.format(Locale.ROOT, "%-40s %12s %8s%n", "package", "unzipped", "files"));
-    List<LayerLayout.PackageSize> largest = new ArrayList<>(packages);
-    largest.sort(Comparator.comparingLong(LayerLayout.PackageSize::bytes).reversed());
-    for (LayerLayout.PackageSize p : largest) {
+    List<PackageSize> largest = new ArrayList<>(packages);
+    largest.sort(Comparator.comparingLong(PackageSize::bytes).reversed());
+    for (PackageSize p : largest) {
       b.append(
           String.format(
               Locale.ROOT,

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -51,7 +50,7 @@ public record LockFiles(
   public static LockFiles prepare(
       Path lambdasDir, UvExecutable uv, boolean locked, boolean skipCheck, BuildLog log) {
     if (uv != null) {
-      uv.run(lambdasDir, locked ? List.of("lock", "--locked") : List.of("lock"), log);
+      uv.run(lambdasDir, UvCommands.lock(locked), log);
     }
     LockFiles files = read(lambdasDir);
     return new LockFiles(

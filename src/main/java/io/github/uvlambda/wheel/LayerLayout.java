@@ -8,6 +8,7 @@ import io.github.uvlambda.archive.ZipReader;
 import io.github.uvlambda.lambda.LambdaRuntime;
 import io.github.uvlambda.pep.PackageName;
 import io.github.uvlambda.pep.Version;
+import io.github.uvlambda.uv.LockPackage;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,38 +37,30 @@ public final class LayerLayout implements Closeable {
   private static final Pattern DATA_DIR = Pattern.compile("^([^/]+)\\.data/([^/]+)/(.*)$");
   private static final Pattern DIST_INFO = Pattern.compile("^([^/]+)-([^/-]+)\\.dist-info/");
 
-  /** One file of the layer: copied raw from a wheel, or generated. */
+  /**
+   * One file of the layer: copied raw from a wheel, or generated.
+   *
+   * @param owner the package whose wheel installs it
+   */
   public record Entry(
       String name,
       ZipReader source,
       ZipEntryInfo info,
       byte[] generated,
       boolean executable,
-      String owner) {
+      LockPackage owner) {
     public long size() {
       return generated != null ? generated.length : info.size();
     }
   }
 
-  /** How much of the unzipped layer each package takes. */
-  public record PackageSize(String name, String version, long bytes, int files) {}
-
   private final List<ZipReader> readers = new ArrayList<>();
   private final List<Entry> entries = new ArrayList<>();
-  private final List<PackageSize> sizes = new ArrayList<>();
 
   private LayerLayout() {}
 
   public List<Entry> entries() {
     return entries;
-  }
-
-  public List<PackageSize> packageSizes() {
-    return sizes;
-  }
-
-  public long unzippedSize() {
-    return entries.stream().mapToLong(Entry::size).sum();
   }
 
   /**
@@ -90,8 +83,6 @@ public final class LayerLayout implements Closeable {
         ZipReader zip = ZipReader.open(file);
         layout.readers.add(zip);
         List<Entry> own = layout.planWheel(w, zip, prefix, runtime, log);
-        long bytes = 0;
-        int count = 0;
         for (Entry e : own) {
           Entry previous = byName.putIfAbsent(e.name(), e);
           if (previous != null) {
@@ -103,24 +94,19 @@ public final class LayerLayout implements Closeable {
             if (!same) {
               log.warn(
                   "Both "
-                      + previous.owner()
+                      + previous.owner().label()
                       + " and "
-                      + e.owner()
+                      + e.owner().label()
                       + " install "
                       + e.name()
                       + "; keeping the one of "
-                      + previous.owner()
+                      + previous.owner().label()
                       + " (uv would keep whichever it installs last).");
             }
             continue;
           }
           layout.entries.add(e);
-          bytes += e.size();
-          count++;
         }
-        layout.sizes.add(
-            new PackageSize(
-                w.lockPackage().name().value(), w.lockPackage().version(), bytes, count));
       }
       layout.entries.sort(Comparator.comparing(Entry::name));
       return layout;
@@ -138,6 +124,7 @@ public final class LayerLayout implements Closeable {
       throws IOException {
     String wheel = w.filename().filename();
     String owner = w.lockPackage().label();
+    LockPackage pkg = w.lockPackage();
     checkDistInfo(w, zip);
     List<Entry> out = new ArrayList<>();
     boolean movedData = false;
@@ -224,7 +211,7 @@ public final class LayerLayout implements Closeable {
               generated == null ? e : null,
               generated,
               executable,
-              owner));
+              pkg));
     }
     if (record != null) {
       if (movedData) {
@@ -247,9 +234,9 @@ public final class LayerLayout implements Closeable {
                 null,
                 b.toString().getBytes(StandardCharsets.UTF_8),
                 false,
-                owner));
+                pkg));
       } else {
-        out.add(new Entry(prefix + record.name(), zip, record, null, false, owner));
+        out.add(new Entry(prefix + record.name(), zip, record, null, false, pkg));
       }
     }
     return out;

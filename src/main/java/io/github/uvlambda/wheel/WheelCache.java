@@ -44,10 +44,6 @@ public final class WheelCache {
     return root;
   }
 
-  public Path layers() {
-    return root.resolve("layers");
-  }
-
   Path pathFor(String sha256, String filename) {
     return root.resolve("wheels").resolve(sha256.substring(0, 2)).resolve(sha256).resolve(filename);
   }

@@ -1,0 +1,111 @@
+package io.github.uvlambda.uv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.uvlambda.lambda.Architecture;
+import io.github.uvlambda.lambda.LambdaRuntime;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The command lines given to a real uv, checked against what uv accepts: the list of {@code
+ * --python-platform} values comes from uv's own source (see the resource file), not from this
+ * plugin.
+ */
+class UvCommandsTest {
+  private static final Pattern MANYLINUX = Pattern.compile("(x86_64|aarch64)-manylinux_2_(\\d+)");
+
+  static List<String> uvPythonPlatforms() throws IOException {
+    try (InputStream in = UvCommandsTest.class.getResourceAsStream("/uv/python-platforms.txt")) {
+      List<String> out = new ArrayList<>();
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        if (!line.isBlank() && !line.startsWith("#")) {
+          out.add(line.strip());
+        }
+      }
+      return out;
+    }
+  }
+
+  static List<LambdaRuntime> lambdaRuntimes() {
+    List<LambdaRuntime> out = new ArrayList<>();
+    for (String py : LambdaRuntime.PYTHON_VERSIONS) {
+      for (Architecture a : Architecture.values()) {
+        out.add(new LambdaRuntime(py, a));
+      }
+    }
+    return out;
+  }
+
+  private static String argumentAfter(List<String> argv, String flag) {
+    return argv.get(argv.indexOf(flag) + 1);
+  }
+
+  @Test
+  void everyLambdaRuntimeGetsAPythonPlatformUvAccepts() throws IOException {
+    List<String> accepted = uvPythonPlatforms();
+    for (LambdaRuntime runtime : lambdaRuntimes()) {
+      List<String> argv = UvCommands.pipInstall(Path.of("req.txt"), runtime, Path.of("target"));
+      assertThat(argumentAfter(argv, "--python-platform")).as("%s", runtime).isIn(accepted);
+      assertThat(argumentAfter(argv, "--python-version")).isEqualTo(runtime.pythonVersion());
+    }
+  }
+
+  /**
+   * The target is the newest manylinux uv offers that the runtime's glibc can run: never newer (uv
+   * would pick wheels that fail to load), and not older than it has to be.
+   */
+  @Test
+  void thePlatformIsTheNewestUvTargetTheRuntimesGlibcRuns() throws IOException {
+    List<String> accepted = uvPythonPlatforms();
+    for (LambdaRuntime runtime : lambdaRuntimes()) {
+      String arch = runtime.architecture().platformMachine();
+      int newestRunnable = -1;
+      for (String value : accepted) {
+        Matcher m = MANYLINUX.matcher(value);
+        if (m.matches() && m.group(1).equals(arch)) {
+          int minor = Integer.parseInt(m.group(2));
+          if (minor <= runtime.glibcMinor()) {
+            newestRunnable = Math.max(newestRunnable, minor);
+          }
+        }
+      }
+      assertThat(PythonPlatform.forRuntime(runtime).value())
+          .as("%s (glibc 2.%d)", runtime, runtime.glibcMinor())
+          .isEqualTo(arch + "-manylinux_2_" + newestRunnable);
+    }
+  }
+
+  @Test
+  void amazonLinux2RuntimesGetManylinux217AndAl2023RuntimesManylinux234() {
+    assertThat(PythonPlatform.forRuntime(new LambdaRuntime("3.11", Architecture.X86_64)).value())
+        .isEqualTo("x86_64-manylinux_2_17");
+    assertThat(PythonPlatform.forRuntime(new LambdaRuntime("3.10", Architecture.ARM64)).value())
+        .isEqualTo("aarch64-manylinux_2_17");
+    assertThat(PythonPlatform.forRuntime(new LambdaRuntime("3.12", Architecture.ARM64)).value())
+        .isEqualTo("aarch64-manylinux_2_34");
+    assertThat(PythonPlatform.forRuntime(new LambdaRuntime("3.14", Architecture.X86_64)).value())
+        .isEqualTo("x86_64-manylinux_2_34");
+  }
+
+  @Test
+  void theExportNamesTheGroupAndEveryExcludedPackageInOrder() {
+    List<String> argv =
+        UvCommands.export("fn", Set.of("zeta", "aws-lambda-powertools"), Path.of("r.txt"));
+    assertThat(argv)
+        .containsSubsequence("--group", "fn")
+        .containsSubsequence(
+            "--no-emit-package", "aws-lambda-powertools", "--no-emit-package", "zeta")
+        .contains("--frozen", "--no-emit-project", "--no-default-groups")
+        .endsWith("-o", "r.txt");
+    assertThat(UvCommands.export(null, Set.of(), Path.of("r.txt"))).doesNotContain("--group");
+  }
+}
