@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads TOML files into Jackson trees, and turns parse failures into messages with a line. */
-final class TomlFiles {
+public final class TomlFiles {
   private static final TomlMapper MAPPER = new TomlMapper();
 
   private TomlFiles() {}
@@ -24,7 +24,7 @@ final class TomlFiles {
    * @param missingHint what to do when the file does not exist
    * @param malformedHint what to do when it is not valid TOML
    */
-  static JsonNode read(Path file, String missingHint, String malformedHint) {
+  public static JsonNode read(Path file, String missingHint, String malformedHint) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
@@ -36,7 +36,7 @@ final class TomlFiles {
     return parse(file, bytes, malformedHint);
   }
 
-  static JsonNode parse(Path file, byte[] bytes, String fixHint) {
+  public static JsonNode parse(Path file, byte[] bytes, String fixHint) {
     try {
       JsonNode node = MAPPER.readTree(bytes);
       return node == null ? MAPPER.createObjectNode() : node;
@@ -51,12 +51,12 @@ final class TomlFiles {
     }
   }
 
-  static String text(JsonNode node, String field) {
+  public static String text(JsonNode node, String field) {
     JsonNode v = node == null ? null : node.get(field);
     return v == null || v.isNull() ? null : v.asText();
   }
 
-  static List<String> strings(JsonNode node, String field) {
+  public static List<String> strings(JsonNode node, String field) {
     List<String> out = new ArrayList<>();
     JsonNode v = node == null ? null : node.get(field);
     if (v != null && v.isArray()) {
@@ -67,7 +67,7 @@ final class TomlFiles {
     return out;
   }
 
-  static Map<String, JsonNode> fields(JsonNode node) {
+  public static Map<String, JsonNode> fields(JsonNode node) {
     Map<String, JsonNode> out = new LinkedHashMap<>();
     if (node != null && node.isObject()) {
       node.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue()));
@@ -75,7 +75,7 @@ final class TomlFiles {
     return out;
   }
 
-  static JsonNode path(JsonNode node, String... names) {
+  public static JsonNode path(JsonNode node, String... names) {
     JsonNode cur = node;
     for (String n : names) {
       if (cur == null) {
