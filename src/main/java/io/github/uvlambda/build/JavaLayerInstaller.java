@@ -1,9 +1,11 @@
 package io.github.uvlambda.build;
 
 import io.github.uvlambda.BuildLog;
+import io.github.uvlambda.backend.LocalPackages;
 import io.github.uvlambda.uv.ExportOptions;
 import io.github.uvlambda.uv.ExportedPackage;
 import io.github.uvlambda.uv.LockExporter;
+import io.github.uvlambda.uv.PackageId;
 import io.github.uvlambda.wheel.LayerLayout;
 import io.github.uvlambda.wheel.SelectedWheel;
 import io.github.uvlambda.wheel.TargetTags;
@@ -29,7 +31,12 @@ public final class JavaLayerInstaller implements LayerInstaller {
 
   @Override
   public LayerContents install(LayerBuilder.Request r) {
-    List<SelectedWheel> wheels = select(r, export(r));
+    List<ExportedPackage> exported = export(r);
+    // Local packages are built (or refused) before anything is downloaded.
+    Map<PackageId, SelectedWheel> local =
+        new LocalPackages(r.lockFiles().directory(), r.cacheRoot(), r.uv(), log)
+            .build(exported, context(r));
+    List<SelectedWheel> wheels = select(r, exported, local);
     Map<String, Path> files =
         new WheelFetcher(new WheelCache(r.cacheRoot()), r.fetch(), log).fetchAll(wheels);
     LayerLayout layout = LayerLayout.plan(wheels, files, LayerBuilder.PREFIX, r.runtime(), log);
@@ -51,6 +58,12 @@ public final class JavaLayerInstaller implements LayerInstaller {
     return new LayerContents(entries, layout);
   }
 
+  private static String context(LayerBuilder.Request r) {
+    return r.dependencyGroup() == null
+        ? "the project's dependencies"
+        : "group " + r.dependencyGroup();
+  }
+
   /** The packages of the function's group for the Lambda target, as {@code uv export} would. */
   List<ExportedPackage> export(LayerBuilder.Request r) {
     return new LockExporter()
@@ -62,11 +75,10 @@ public final class JavaLayerInstaller implements LayerInstaller {
   }
 
   /** The best wheel of each package for the runtime; warns about wheels with no glibc promise. */
-  List<SelectedWheel> select(LayerBuilder.Request r, List<ExportedPackage> exported) {
-    String context =
-        r.dependencyGroup() == null ? "the project's dependencies" : "group " + r.dependencyGroup();
+  List<SelectedWheel> select(
+      LayerBuilder.Request r, List<ExportedPackage> exported, Map<PackageId, SelectedWheel> local) {
     List<SelectedWheel> wheels =
-        new WheelSelector(new TargetTags(r.runtime())).selectAll(exported, context);
+        new WheelSelector(new TargetTags(r.runtime())).selectAll(exported, context(r), local);
     for (SelectedWheel w : wheels) {
       if (w.isPlainLinux()) {
         log.warn(

@@ -6,6 +6,7 @@ import io.github.uvlambda.archive.AtomicFiles;
 import io.github.uvlambda.archive.Fingerprint;
 import io.github.uvlambda.archive.Hashes;
 import io.github.uvlambda.archive.ReproducibleZipWriter;
+import io.github.uvlambda.backend.LocalPackages;
 import io.github.uvlambda.lambda.LambdaLimits;
 import io.github.uvlambda.lambda.LambdaRuntime;
 import io.github.uvlambda.uv.LockFiles;
@@ -31,6 +32,9 @@ public final class LayerBuilder {
 
   /** Where a Python layer's packages go: Lambda puts {@code /opt/python} on the path. */
   public static final String PREFIX = "python/";
+
+  private static final java.util.regex.Pattern LOCAL_SOURCE =
+      java.util.regex.Pattern.compile("source = \\{ (editable|directory|path|git) = ");
 
   public enum Installer {
     JAVA,
@@ -67,18 +71,34 @@ public final class LayerBuilder {
   }
 
   public String fingerprint(Request r) {
-    return new Fingerprint()
-        .add("layout", LAYOUT_VERSION)
-        .add("plugin", r.pluginVersion())
-        .add("pyproject.toml", r.lockFiles().pyprojectBytes())
-        .add("uv.lock", r.lockFiles().lockBytes())
-        .add("group", r.dependencyGroup())
-        .add("exclude", String.join(",", new TreeSet<>(r.excludePackages())))
-        .add("runtime", r.runtime().id())
-        .add("architecture", r.runtime().architecture().awsName())
-        .add("time", r.timestamp().toString())
-        .add("installer", r.installer().name())
-        .hex();
+    Fingerprint f =
+        new Fingerprint()
+            .add("layout", LAYOUT_VERSION)
+            .add("plugin", r.pluginVersion())
+            .add("pyproject.toml", r.lockFiles().pyprojectBytes())
+            .add("uv.lock", r.lockFiles().lockBytes())
+            .add("group", r.dependencyGroup())
+            .add("exclude", String.join(",", new TreeSet<>(r.excludePackages())))
+            .add("runtime", r.runtime().id())
+            .add("architecture", r.runtime().architecture().awsName())
+            .add("time", r.timestamp().toString())
+            .add("installer", r.installer().name());
+    localPackageDigests(r).forEach((name, digest) -> f.add("local " + name, digest));
+    return f.hex();
+  }
+
+  /**
+   * The content digest of every local package (workspace member, path or git source) the layer
+   * holds, so that editing one rebuilds exactly the layers that contain it. Locks without such
+   * sources are not even exported here.
+   */
+  private java.util.SortedMap<String, String> localPackageDigests(Request r) {
+    String lock = new String(r.lockFiles().lockBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    if (!LOCAL_SOURCE.matcher(lock).find()) {
+      return new java.util.TreeMap<>();
+    }
+    return new LocalPackages(r.lockFiles().directory(), r.cacheRoot(), r.uv(), log)
+        .fingerprints(new JavaLayerInstaller(log).export(r));
   }
 
   public Result build(Request r) {

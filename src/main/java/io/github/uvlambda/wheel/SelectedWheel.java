@@ -13,6 +13,18 @@ import io.github.uvlambda.uv.LockPackage;
 public record SelectedWheel(
     LockPackage lockPackage, LockArtifact artifact, WheelFilename filename, String bestTag) {
 
+  /**
+   * A wheel built on this machine from a local package (a workspace member, a path or git source),
+   * already in the wheel cache under its SHA-256.
+   */
+  public static SelectedWheel local(LockPackage p, String filename, String sha256, long size) {
+    return new SelectedWheel(
+        p,
+        new LockArtifact(filename, null, null, "sha256:" + sha256, size),
+        WheelFilename.parse(filename),
+        "py3-none-any");
+  }
+
   public String sha256() {
     return artifact.sha256();
   }

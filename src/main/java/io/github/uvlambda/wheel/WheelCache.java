@@ -73,6 +73,26 @@ public final class WheelCache {
     return target;
   }
 
+  /**
+   * Keeps a wheel built on this machine (a local package), content-addressed like a downloaded one;
+   * returns its SHA-256. The file is copied, so the caller keeps its own.
+   */
+  public String put(Path wheel) throws IOException {
+    String sha256 = Hashes.hex(Hashes.sha256(wheel));
+    String filename = wheel.getFileName().toString();
+    Path target = pathFor(sha256, filename);
+    if (!Files.isRegularFile(target)) {
+      Path temp = temporaryFile(filename);
+      try {
+        Files.copy(wheel, temp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        store(temp, sha256, filename);
+      } finally {
+        Files.deleteIfExists(temp);
+      }
+    }
+    return sha256;
+  }
+
   Path temporaryFile(String filename) throws IOException {
     Path tmp = root.resolve("tmp");
     Files.createDirectories(tmp);

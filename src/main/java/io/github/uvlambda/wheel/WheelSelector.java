@@ -7,9 +7,11 @@ import io.github.uvlambda.uv.ExportedPackage;
 import io.github.uvlambda.uv.LockArtifact;
 import io.github.uvlambda.uv.LockPackage;
 import io.github.uvlambda.uv.LockSource;
+import io.github.uvlambda.uv.PackageId;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -23,6 +25,19 @@ public final class WheelSelector {
 
   public WheelSelector(TargetTags tags) {
     this.tags = tags;
+  }
+
+  private Optional<String> bestTag(WheelFilename filename) {
+    int rank = Integer.MAX_VALUE;
+    String best = null;
+    for (WheelTag t : filename.tags()) {
+      int r = tags.rank(t);
+      if (r >= 0 && r < rank) {
+        rank = r;
+        best = t.toString();
+      }
+    }
+    return Optional.ofNullable(best);
   }
 
   /** The best wheel of a package, if it has one for this target. */
@@ -66,11 +81,37 @@ public final class WheelSelector {
    * @param context where the packages come from, for the message (e.g. "group my-api-handler")
    */
   public List<SelectedWheel> selectAll(List<ExportedPackage> packages, String context) {
+    return selectAll(packages, context, Map.of());
+  }
+
+  /**
+   * Like {@link #selectAll(List, String)}, with the wheels already built on this machine for the
+   * local packages (workspace members, path and git sources); each must suit the target too.
+   */
+  public List<SelectedWheel> selectAll(
+      List<ExportedPackage> packages, String context, Map<PackageId, SelectedWheel> built) {
     List<SelectedWheel> out = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     String target = tags.interpreter() + "/" + tags.bestPlatform() + " (" + tags.runtime() + ")";
     for (ExportedPackage e : packages) {
       LockPackage p = e.lockPackage();
+      SelectedWheel local = built.get(p.id());
+      if (local != null) {
+        Optional<String> tag = bestTag(local.filename());
+        if (tag.isPresent()) {
+          out.add(new SelectedWheel(p, local.artifact(), local.filename(), tag.get()));
+        } else {
+          problems.add(
+              p.label()
+                  + " was built locally as "
+                  + local.filename().filename()
+                  + ", which does not run on "
+                  + target
+                  + ": a package with compiled code must be built for the Lambda platform. Publish"
+                  + " wheels for it to an index, or build on a machine of the target's platform.");
+        }
+        continue;
+      }
       if (p.source().kind() != LockSource.Kind.REGISTRY
           && !(p.source().kind() == LockSource.Kind.URL && !p.wheels().isEmpty())) {
         problems.add(
@@ -79,10 +120,10 @@ public final class WheelSelector {
                 + p.source().kind().key()
                 + " source "
                 + p.source().value()
-                + ", which would have to be built; a layer is made of wheels only. Publish it as a wheel to an index,"
-                + " move it out of "
+                + ", which would have to be built from source; a layer is made of wheels only."
+                + " Publish it as a wheel to an index, move it out of "
                 + context
-                + ", or set <installer>uv</installer> to let uv build it.");
+                + ", or set <installer>uv</installer> to let uv install it.");
         continue;
       }
       Optional<SelectedWheel> w = best(p);
