@@ -54,10 +54,19 @@ public final class GitCheckout {
 
   private final Path directory;
   private final BuildLog log;
+  private final String searchPath;
 
   public GitCheckout(Path cacheRoot, BuildLog log) {
+    this(cacheRoot, log, System.getenv("PATH"));
+  }
+
+  /**
+   * @param searchPath where to look for the git executable, in the form of the PATH variable
+   */
+  GitCheckout(Path cacheRoot, BuildLog log, String searchPath) {
     this.directory = cacheRoot.resolve("git");
     this.log = log;
+    this.searchPath = searchPath;
   }
 
   /** The checked-out tree of the source (its subdirectory when it has one). */
@@ -83,7 +92,7 @@ public final class GitCheckout {
   }
 
   private void clone(Source source, String label, Path target) {
-    String git = findGit(label, source);
+    String git = findGit(searchPath, label, source);
     Path temp = null;
     try {
       Files.createDirectories(directory);
@@ -109,8 +118,7 @@ public final class GitCheckout {
     }
   }
 
-  private static String findGit(String label, Source source) {
-    String path = System.getenv("PATH");
+  private static String findGit(String path, String label, Source source) {
     if (path != null) {
       for (String dir : path.split(File.pathSeparator)) {
         for (String name : List.of("git", "git.exe")) {
