@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -90,6 +91,7 @@ public final class LockChecker {
       }
     }
 
+    compareMembers(root, lock, out);
     compareRequiresPython(projects, lock, out);
     VersionSpecifiers rp = lockRequiresPython(lock);
     compareLists(
@@ -238,6 +240,42 @@ public final class LockChecker {
         lg.add(locked(n, where));
       }
       compareLists(where, dg, lg, rp, out);
+    }
+  }
+
+  /** The members uv would find on disk now against those the lock was made with. */
+  private static void compareMembers(PyProject root, UvLock lock, List<String> out) {
+    Map<String, String> onDisk =
+        WorkspaceMembers.of(
+            root.file().getParent(),
+            TomlFiles.path(
+                TomlFiles.read(root.file(), "", "Fix the TOML syntax."),
+                "tool",
+                "uv",
+                "workspace"));
+    if (onDisk.isEmpty()) {
+      return;
+    }
+    Set<String> locked = new TreeSet<>();
+    lock.members().forEach(m -> locked.add(m.value()));
+    onDisk.forEach(
+        (name, dir) -> {
+          if (!locked.contains(name) && !name.equals(root.projectName())) {
+            out.add(
+                "workspace member '"
+                    + name
+                    + "' ("
+                    + dir
+                    + ") is not in uv.lock's [manifest] members");
+          }
+        });
+    for (String name : locked) {
+      if (!onDisk.containsKey(name) && !name.equals(root.projectName())) {
+        out.add(
+            "uv.lock has workspace member '"
+                + name
+                + "', which [tool.uv.workspace] members no longer include");
+      }
     }
   }
 
