@@ -20,7 +20,7 @@ assert log.contains('+ function it-fn: python3.13/arm64')
 assert log.contains('+ alias prod')
 // Second: a dry run after a change prints the plan and changes nothing.
 assert log.contains('~ function it-fn: memorySize 128→512')
-assert log.contains('Dry run (-Duv-lambda.dryRun=true): nothing was changed.')
+assert log.contains('Dry run: nothing was changed.')
 // Third: unchanged.
 assert log.contains('it-fn: up to date')
 true

@@ -93,6 +93,25 @@ class ArchitectureTest {
   }
 
   @Test
+  void insideDeployTheReconcilersAndTheSdkPlumbingDoNotPointBackUp() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(ROOT + ".deploy.reconcile..", ROOT + ".deploy.aws..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(ROOT + ".deploy")
+        .because("deploy/ coordinates reconcile/ and aws/; see docs/architecture.md")
+        .check(main);
+    noClasses()
+        .that()
+        .resideInAPackage(ROOT + ".deploy.aws..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(ROOT + ".deploy.reconcile..")
+        .check(main);
+  }
+
+  @Test
   void onlyTheMavenPackageUsesMaven() {
     noClasses()
         .that()

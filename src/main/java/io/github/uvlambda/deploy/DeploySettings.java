@@ -1,35 +1,44 @@
 package io.github.uvlambda.deploy;
 
+import io.github.uvlambda.deploy.aws.AwsConnection;
+import io.github.uvlambda.deploy.aws.S3Target;
 import java.nio.file.Path;
 
 /**
  * How and where to deploy.
  *
- * @param region null: the SDK's default region chain (AWS_REGION, profile, ...)
- * @param profile a named profile of ~/.aws/config, or null for the default credential chain
- * @param endpointUrl one endpoint for every service (LocalStack, moto), or null
- * @param retryMode {@code standard} or {@code adaptive}: the SDK's retries of throttling and 5xx
- * @param s3Bucket where zips over 50 MB (or all, with s3UploadAll) are uploaded, or null
- * @param adoptExisting take over resources that exist without the plugin's managed-by tag
+ * @param project the owning project, {@code groupId:artifactId} or a stack name: the value of the
+ *     {@code uv-lambda:project} tag on every resource
+ * @param failOnChanges with a dry run: fail when the plan is not empty
+ * @param adoptExisting take over resources that exist without this project's tags
  * @param recreate delete and create again a function that must be recreated (durable execution)
- * @param threads how many functions deploy in parallel
+ * @param keepVersions published versions and layer versions kept per function and layer; 0 = all
+ * @param removal what goes when it is no longer configured
+ * @param threads how many resources are read and written in parallel
  */
 public record DeploySettings(
-    String region,
-    String profile,
-    String endpointUrl,
-    String retryMode,
+    AwsConnection connection,
+    String project,
     boolean dryRun,
-    String s3Bucket,
-    String s3KeyPrefix,
-    boolean s3UploadAll,
+    boolean failOnChanges,
+    S3Target s3,
     boolean adoptExisting,
     boolean recreate,
+    int keepVersions,
+    Removal removal,
     int threads,
     Path outputDirectory) {
 
-  /** The tag every resource the plugin creates carries, and that marks it as the plugin's. */
-  public static final String MANAGED_BY_KEY = "managed-by";
+  /**
+   * What a deploy or destroy removes.
+   *
+   * @param prune delete functions of the project that left the POM, with what only they use
+   * @param deleteLogs delete log groups too (their logs are lost)
+   * @param deleteQueuedMessages delete dead-letter queues that still hold messages too
+   */
+  public record Removal(boolean prune, boolean deleteLogs, boolean deleteQueuedMessages) {
+    public static final Removal NONE = new Removal(false, false, false);
+  }
 
-  public static final String MANAGED_BY_VALUE = "uv-lambda-maven-plugin";
+  public static final int DEFAULT_KEEP_VERSIONS = 5;
 }

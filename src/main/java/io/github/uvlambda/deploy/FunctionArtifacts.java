@@ -11,4 +11,10 @@ import java.nio.file.Path;
  * @param layerZip deps.zip, or null when the function has no dependencies
  */
 public record FunctionArtifacts(
-    FunctionSpec spec, Path codeZip, long codeUnzipped, Path layerZip, LayerReport layerReport) {}
+    FunctionSpec spec, Path codeZip, long codeUnzipped, Path layerZip, LayerReport layerReport) {
+
+  /** Whether the function gets a dependency layer: it has a deps.zip with packages in it. */
+  public boolean hasLayer() {
+    return layerZip != null && layerReport != null && !layerReport.hasNoPackages();
+  }
+}

@@ -2,6 +2,9 @@ package io.github.uvlambda.deploy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.uvlambda.deploy.aws.AccountContext;
+import io.github.uvlambda.deploy.reconcile.LayerArns;
+import io.github.uvlambda.deploy.reconcile.LayerVersion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +67,35 @@ public record FunctionOutputs(
   public void write(Path file) throws IOException {
     Files.createDirectories(file.getParent());
     Files.writeString(file, JSON.writeValueAsString(asMap()) + "\n");
+  }
+
+  /** The outputs of a deployed function, from its plan and what apply returned. */
+  static FunctionOutputs of(
+      AccountContext account,
+      ProjectPlan.Step step,
+      String functionArn,
+      String aliasArn,
+      LayerVersion layer,
+      String roleUniqueId,
+      String queueUrl) {
+    var f = step.function().desired();
+    String role = f.roleName();
+    return new FunctionOutputs(
+        functionArn,
+        f.name(),
+        invokeArn(account.partition(), account.region(), functionArn),
+        aliasArn,
+        invokeArn(account.partition(), account.region(), aliasArn),
+        layer == null ? null : LayerArns.withoutVersion(layer.arn()),
+        layer == null ? null : layer.version(),
+        f.configuration().role(),
+        role,
+        role,
+        roleUniqueId,
+        f.logGroup().arn(),
+        f.logGroup().name(),
+        f.queue() == null ? null : f.queue().arn(),
+        f.queue() == null ? null : queueUrl);
   }
 
   /** API Gateway's invoke ARN of a function or alias ARN. */

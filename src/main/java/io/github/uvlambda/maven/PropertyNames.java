@@ -14,6 +14,7 @@ public final class PropertyNames {
   public static final String SKIP_LAYER = "uv-lambda.skipLayer";
   public static final String SKIP_PACKAGE = "uv-lambda.skipPackage";
   public static final String SKIP_DEPLOY = "uv-lambda.skipDeploy";
+  public static final String SKIP_DESTROY = "uv-lambda.skipDestroy";
   public static final String SKIP_EXPORT = "uv-lambda.skipExport";
   public static final String SKIP_LOCK_CHECK = "uv-lambda.skipLockCheck";
 
@@ -74,4 +75,10 @@ public final class PropertyNames {
   public static final String RECREATE = "uv-lambda.recreate";
   public static final String DEPLOY_THREADS = "uv-lambda.deployThreads";
   public static final String RETRY_MODE = "uv-lambda.retryMode";
+  public static final String STACK = "uv-lambda.stack";
+  public static final String FAIL_ON_CHANGES = "uv-lambda.failOnChanges";
+  public static final String KEEP_VERSIONS = "uv-lambda.keepVersions";
+  public static final String PRUNE = "uv-lambda.prune";
+  public static final String DELETE_LOGS = "uv-lambda.deleteLogs";
+  public static final String DELETE_QUEUED_MESSAGES = "uv-lambda.deleteQueuedMessages";
 }

@@ -6,7 +6,7 @@ import io.github.uvlambda.deploy.DeploySettings;
 import io.github.uvlambda.deploy.Deployer;
 import io.github.uvlambda.deploy.FunctionArtifacts;
 import io.github.uvlambda.deploy.FunctionOutputs;
-import io.github.uvlambda.deploy.RetryTiming;
+import io.github.uvlambda.deploy.aws.S3Target;
 import io.github.uvlambda.function.FunctionSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +27,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * @since 0.1.0
  */
 @Mojo(name = "uv-deploy", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
-public class UvDeployMojo extends AbstractLayerMojo {
+public class UvDeployMojo extends AbstractAwsMojo {
 
   /**
    * Skip this goal.
@@ -36,46 +36,6 @@ public class UvDeployMojo extends AbstractLayerMojo {
    */
   @Parameter(property = PropertyNames.SKIP_DEPLOY, defaultValue = "false")
   private boolean skipDeploy;
-
-  /**
-   * Print the plan and change nothing.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = PropertyNames.DRY_RUN, defaultValue = "false")
-  private boolean dryRun;
-
-  /**
-   * AWS region. Default: the SDK's region chain (AWS_REGION, the profile's region, ...).
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = PropertyNames.REGION)
-  private String region;
-
-  /**
-   * Named profile of {@code ~/.aws/config}. Default: the SDK's default credential chain.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = PropertyNames.PROFILE)
-  private String profile;
-
-  /**
-   * One endpoint for every AWS service, for LocalStack or moto, e.g. {@code http://127.0.0.1:5000}.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = PropertyNames.ENDPOINT_URL)
-  private String endpointUrl;
-
-  /**
-   * The SDK's retry mode for throttling and server errors: {@code standard} or {@code adaptive}.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = PropertyNames.RETRY_MODE, defaultValue = "standard")
-  private String retryMode;
 
   /**
    * S3 bucket for zips over Lambda's 50 MB direct-upload limit (or for all zips with {@code
@@ -120,12 +80,33 @@ public class UvDeployMojo extends AbstractLayerMojo {
   private boolean recreate;
 
   /**
-   * How many functions deploy in parallel.
+   * With {@code dryRun}: fail the build when the plan is not empty, naming each change (drift
+   * marked), as {@code terraform plan -detailed-exitcode} lets CI ask "is production what main
+   * says?". Implies a dry run.
    *
    * @since 0.1.0
    */
-  @Parameter(property = PropertyNames.DEPLOY_THREADS, defaultValue = "4")
-  private int deployThreads;
+  @Parameter(property = PropertyNames.FAIL_ON_CHANGES, defaultValue = "false")
+  private boolean failOnChanges;
+
+  /**
+   * Published versions kept per function, and layer versions per layer: after a successful deploy,
+   * older ones that no alias and no function's configuration uses are deleted. {@code 0} keeps all.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.KEEP_VERSIONS, defaultValue = "5")
+  private int keepVersions;
+
+  /**
+   * Delete this project's functions that are no longer in the POM, with their role, versions,
+   * alias, queue and layer versions (logs and queued messages are kept unless {@code deleteLogs} /
+   * {@code deleteQueuedMessages}). Without it they are listed in the plan as orphans.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.PRUNE, defaultValue = "false")
+  private boolean prune;
 
   @Override
   protected String goal() {
@@ -155,20 +136,18 @@ public class UvDeployMojo extends AbstractLayerMojo {
     }
     DeploySettings settings =
         new DeploySettings(
-            region,
-            profile,
-            endpointUrl,
-            retryMode,
+            connection(),
+            projectKey(),
             dryRun,
-            s3Bucket,
-            s3KeyPrefix,
-            s3UploadAll,
+            failOnChanges,
+            new S3Target(s3Bucket, s3KeyPrefix, s3UploadAll),
             adoptExisting,
             recreate,
+            keepVersions,
+            new DeploySettings.Removal(prune, deleteLogs, deleteQueuedMessages),
             deployThreads,
             outputDirectory.toPath());
-    List<FunctionOutputs> outputs =
-        new Deployer(buildLog(), List.of(), RetryTiming.DEFAULT).deploy(artifacts, settings);
+    List<FunctionOutputs> outputs = new Deployer(buildLog()).deploy(artifacts, settings);
     for (FunctionOutputs o : outputs) {
       o.asMap()
           .forEach(

@@ -8,6 +8,9 @@ import io.github.uvlambda.UvLambdaException;
 import io.github.uvlambda.archive.ReproducibleZipWriter;
 import io.github.uvlambda.build.CodePackager;
 import io.github.uvlambda.build.LayerBuilder;
+import io.github.uvlambda.deploy.aws.AwsConnection;
+import io.github.uvlambda.deploy.aws.RetryTiming;
+import io.github.uvlambda.deploy.aws.S3Target;
 import io.github.uvlambda.function.FunctionConfigResolver;
 import io.github.uvlambda.function.FunctionSettings;
 import io.github.uvlambda.function.FunctionSpec;
@@ -171,16 +174,15 @@ class DeployerMotoTest {
       String bucket,
       boolean s3All) {
     return new DeploySettings(
-        "us-east-1",
-        null,
-        endpoint,
-        "standard",
+        new AwsConnection("us-east-1", null, endpoint, "standard"),
+        "it.group:it-project",
         dryRun,
-        bucket,
-        "lambda/",
-        s3All,
+        false,
+        new S3Target(bucket, "lambda/", s3All),
         adopt,
         recreate,
+        DeploySettings.DEFAULT_KEEP_VERSIONS,
+        DeploySettings.Removal.NONE,
         2,
         tmp.resolve("target/uv-lambda"));
   }
@@ -289,7 +291,8 @@ class DeployerMotoTest {
     deploy(spec(v -> v), settings(false));
     Files.writeString(lambdas.resolve("fn/handler.py"), "def handler(e, c):\n    return 2\n");
     deploy(spec(v -> v), settings(false));
-    assertThat(recorder.writes()).containsExactly("UpdateFunctionCode");
+    // TagResource: the record of what the plugin deployed, which tells drift from a POM change.
+    assertThat(recorder.writes()).containsExactly("UpdateFunctionCode", "TagResource");
   }
 
   @Test
@@ -303,7 +306,7 @@ class DeployerMotoTest {
               return v;
             }),
         settings(false));
-    assertThat(recorder.writes()).containsExactly("UpdateFunctionConfiguration");
+    assertThat(recorder.writes()).containsExactly("UpdateFunctionConfiguration", "TagResource");
     try (LambdaClient lambda = client(LambdaClient.builder())) {
       assertThat(lambda.getFunction(b -> b.functionName("fn")).configuration().memorySize())
           .isEqualTo(256);
@@ -328,7 +331,11 @@ class DeployerMotoTest {
     FunctionOutputs second = deploy(f, settings(false)).get(0);
     assertThat(recorder.writes())
         .containsExactly(
-            "PublishLayerVersion", "UpdateFunctionConfiguration", "PublishVersion", "UpdateAlias");
+            "PublishLayerVersion",
+            "UpdateFunctionConfiguration",
+            "TagResource",
+            "PublishVersion",
+            "UpdateAlias");
     assertThat(second.layerVersion()).isEqualTo(2L);
     try (LambdaClient lambda = client(LambdaClient.builder())) {
       String version = lambda.getAlias(b -> b.functionName("fn").name("prod")).functionVersion();
@@ -535,11 +542,12 @@ class DeployerMotoTest {
       deploy(spec(v -> v), settings(false, moto.url(), false, false, "artifacts", true));
       assertThat(recorder.writes()).contains("PutObject");
       assertThat(s3.listObjectsV2(b -> b.bucket("artifacts")).contents())
-          .hasSize(2)
-          .allMatch(o -> o.key().startsWith("lambda/fn/"));
+          .extracting(o -> o.key().substring(0, o.key().lastIndexOf('/')))
+          .containsExactlyInAnyOrder("lambda/fn", "lambda/fn-deps");
       Files.writeString(lambdas.resolve("fn/handler.py"), "def handler(e, c):\n    return 3\n");
       deploy(spec(v -> v), settings(false, moto.url(), false, false, "artifacts", true));
-      assertThat(recorder.writes()).containsExactly("PutObject", "UpdateFunctionCode");
+      assertThat(recorder.writes())
+          .containsExactly("PutObject", "UpdateFunctionCode", "TagResource");
     }
   }
 
@@ -570,16 +578,15 @@ class DeployerMotoTest {
                   d.deploy(
                       List.of(a),
                       new DeploySettings(
-                          null,
-                          null,
-                          moto.url(),
-                          "standard",
-                          false,
-                          null,
-                          null,
+                          new AwsConnection(null, null, moto.url(), "standard"),
+                          "it.group:it-project",
                           false,
                           false,
+                          new S3Target(null, null, false),
                           false,
+                          false,
+                          0,
+                          DeploySettings.Removal.NONE,
                           1,
                           tmp.resolve("out"))))
           .hasMessageContaining("No AWS region is configured")

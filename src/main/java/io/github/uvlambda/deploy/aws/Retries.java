@@ -1,4 +1,4 @@
-package io.github.uvlambda.deploy;
+package io.github.uvlambda.deploy.aws;
 
 import io.github.uvlambda.BuildLog;
 import java.util.function.Supplier;
@@ -6,11 +6,11 @@ import software.amazon.awssdk.services.lambda.model.InvalidParameterValueExcepti
 import software.amazon.awssdk.services.lambda.model.ResourceConflictException;
 
 /** Retries Lambda calls through IAM propagation delays and in-progress updates. */
-final class Retries {
+public final class Retries {
   private final RetryTiming timing;
   private final BuildLog log;
 
-  Retries(RetryTiming timing, BuildLog log) {
+  public Retries(RetryTiming timing, BuildLog log) {
     this.timing = timing;
     this.log = log;
   }
@@ -23,7 +23,7 @@ final class Retries {
         || m.contains("is invalid for CreateGrant");
   }
 
-  <T> T call(String what, Supplier<T> call, Runnable beforeRetry) {
+  public <T> T call(String what, Supplier<T> call, Runnable beforeRetry) {
     long deadline = System.nanoTime() + timing.timeout().toNanos();
     long delay = timing.initialDelay().toMillis();
     while (true) {

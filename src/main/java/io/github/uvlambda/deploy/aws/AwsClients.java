@@ -1,4 +1,4 @@
-package io.github.uvlambda.deploy;
+package io.github.uvlambda.deploy.aws;
 
 import io.github.uvlambda.UvLambdaException;
 import java.net.URI;
@@ -37,7 +37,7 @@ public final class AwsClients implements AutoCloseable {
   private final S3Client s3;
   private final StsClient sts;
 
-  private AwsClients(DeploySettings s, List<ExecutionInterceptor> interceptors) {
+  private AwsClients(AwsConnection s, List<ExecutionInterceptor> interceptors) {
     this.region = region(s);
     AwsCredentialsProvider credentials =
         s.profile() == null || s.profile().isBlank()
@@ -69,8 +69,7 @@ public final class AwsClients implements AutoCloseable {
     this.sts = configure(StsClient.builder(), credentials, config, endpoint, region).build();
   }
 
-  public static AwsClients create(
-      DeploySettings settings, List<ExecutionInterceptor> interceptors) {
+  public static AwsClients create(AwsConnection settings, List<ExecutionInterceptor> interceptors) {
     return new AwsClients(settings, interceptors);
   }
 
@@ -91,7 +90,7 @@ public final class AwsClients implements AutoCloseable {
     return b;
   }
 
-  private static Region region(DeploySettings s) {
+  private static Region region(AwsConnection s) {
     if (s.region() != null && !s.region().isBlank()) {
       return Region.of(s.region().strip());
     }

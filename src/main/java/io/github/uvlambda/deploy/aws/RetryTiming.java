@@ -1,4 +1,4 @@
-package io.github.uvlambda.deploy;
+package io.github.uvlambda.deploy.aws;
 
 import java.time.Duration;
 

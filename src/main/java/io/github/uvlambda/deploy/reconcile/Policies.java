@@ -1,4 +1,4 @@
-package io.github.uvlambda.deploy;
+package io.github.uvlambda.deploy.reconcile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -19,30 +20,37 @@ import java.util.TreeSet;
  * policies — and a comparison that looks at what a document means, not how it is written (IAM
  * returns documents URL-encoded and may reorder them).
  */
-final class Policies {
-  static final String PREFIX = "uv-lambda-";
+public final class Policies {
+  public static final String PREFIX = "uv-lambda-";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private Policies() {}
 
-  static String trust() {
+  public static String trust() {
     return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"lambda.amazonaws.com\"},"
         + "\"Action\":\"sts:AssumeRole\"}]}";
   }
 
-  static String allow(List<String> actions, String resource) {
+  /** One Allow statement; a single resource is written as a string, several as a sorted list. */
+  public static String allow(List<String> actions, Collection<String> resources) {
     ObjectNode doc = JSON.createObjectNode();
     doc.put("Version", "2012-10-17");
     ObjectNode st = doc.putArray("Statement").addObject();
     st.put("Effect", "Allow");
     ArrayNode a = st.putArray("Action");
     actions.forEach(a::add);
-    st.put("Resource", resource);
+    TreeSet<String> sorted = new TreeSet<>(resources);
+    if (sorted.size() == 1) {
+      st.put("Resource", sorted.first());
+    } else {
+      ArrayNode r = st.putArray("Resource");
+      sorted.forEach(r::add);
+    }
     return doc.toString();
   }
 
   /** IAM answers with URL-encoded JSON; accept both forms. */
-  static String decode(String document) {
+  public static String decode(String document) {
     if (document == null) {
       return null;
     }
@@ -51,7 +59,7 @@ final class Policies {
         : URLDecoder.decode(document, StandardCharsets.UTF_8);
   }
 
-  static boolean sameMeaning(String a, String b) {
+  public static boolean sameMeaning(String a, String b) {
     if (a == null || b == null) {
       return a == b;
     }

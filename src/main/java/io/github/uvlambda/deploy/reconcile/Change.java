@@ -1,0 +1,68 @@
+package io.github.uvlambda.deploy.reconcile;
+
+/**
+ * One line of a plan: what happens to which resource, and why. Plans list their changes as these;
+ * the printed plan and {@code plan.json} are rendered from them.
+ *
+ * @param resource the kind and name, e.g. {@code function my-fn}
+ * @param detail what changes, e.g. {@code memorySize 128→512}; empty when the action says it all
+ * @param drift the resource was changed outside the plugin since its last deploy
+ */
+public record Change(Action action, String resource, String detail, boolean drift) {
+
+  /** What happens; {@link #KEEP} is reported but changes nothing (kept data, foreign policies). */
+  public enum Action {
+    CREATE("+"),
+    UPDATE("~"),
+    DELETE("-"),
+    KEEP("=");
+
+    private final String symbol;
+
+    Action(String symbol) {
+      this.symbol = symbol;
+    }
+
+    public String symbol() {
+      return symbol;
+    }
+  }
+
+  public Change {
+    detail = detail == null ? "" : detail;
+  }
+
+  public static Change create(String resource, String detail) {
+    return new Change(Action.CREATE, resource, detail, false);
+  }
+
+  public static Change update(String resource, String detail) {
+    return new Change(Action.UPDATE, resource, detail, false);
+  }
+
+  public static Change delete(String resource, String detail) {
+    return new Change(Action.DELETE, resource, detail, false);
+  }
+
+  public static Change keep(String resource, String detail) {
+    return new Change(Action.KEEP, resource, detail, false);
+  }
+
+  public Change asDrift() {
+    return new Change(action, resource, detail, true);
+  }
+
+  /** Whether applying it writes to AWS; a {@link Action#KEEP} line does not. */
+  public boolean isChange() {
+    return action != Action.KEEP;
+  }
+
+  @Override
+  public String toString() {
+    return action.symbol
+        + " "
+        + resource
+        + (detail.isEmpty() ? "" : ": " + detail)
+        + (drift ? " (drift: changed outside the plugin)" : "");
+  }
+}
