@@ -18,6 +18,8 @@ public final class TestProject {
   private final Path dir;
   private final Map<String, List<Object>> packages = new LinkedHashMap<>();
   private final List<String> groupDeps = new ArrayList<>();
+  private final Map<String, List<String>> otherGroups = new LinkedHashMap<>();
+  private final Map<String, String[]> members = new LinkedHashMap<>();
   private String requiresPython = ">=3.10";
   private String indexBase = "https://files.example.invalid/packages";
 
@@ -56,6 +58,31 @@ public final class TestProject {
     return this;
   }
 
+  /**
+   * Adds a workspace member (source {@code editable = "<dir>"}) to the lock and to {@code
+   * [tool.uv.workspace] members}; its tree is the test's to write. It joins no group by itself.
+   */
+  public TestProject member(String name, String version, String dir, String... dependencies) {
+    String[] m = new String[2 + dependencies.length];
+    m[0] = version;
+    m[1] = dir;
+    System.arraycopy(dependencies, 0, m, 2, dependencies.length);
+    members.put(name, m);
+    return this;
+  }
+
+  /** Adds a dependency group besides "fn"; names may be registry packages or members. */
+  public TestProject group(String group, String... names) {
+    otherGroups.put(group, List.of(names));
+    return this;
+  }
+
+  /** Adds a package (a member, typically) to group "fn". */
+  public TestProject inFn(String name) {
+    groupDeps.add(name);
+    return this;
+  }
+
   /** Adds a registry package with only an sdist. */
   public TestProject addSdistOnly(String name, String version) {
     List<Object> entry = new ArrayList<>();
@@ -77,11 +104,39 @@ public final class TestProject {
       py.append("  \"").append(d).append("\",\n");
     }
     py.append("]\n");
+    otherGroups.forEach(
+        (g, names) -> {
+          py.append(g).append(" = [\n");
+          names.forEach(n -> py.append("  \"").append(n).append("\",\n"));
+          py.append("]\n");
+        });
+    if (!members.isEmpty()) {
+      py.append("\n[tool.uv.workspace]\nmembers = [");
+      members.values().forEach(m -> py.append("\"").append(m[1]).append("\", "));
+      py.append("]\n\n[tool.uv.sources]\n");
+      members.keySet().forEach(n -> py.append(n).append(" = { workspace = true }\n"));
+    }
     Files.writeString(dir.resolve("pyproject.toml"), py.toString(), StandardCharsets.UTF_8);
 
     StringBuilder lock =
         new StringBuilder(
             "version = 1\nrevision = 3\nrequires-python = \"" + requiresPython + "\"\n");
+    if (!members.isEmpty()) {
+      lock.append("\n[manifest]\nmembers = [");
+      new java.util.TreeSet<>(members.keySet())
+          .forEach(m -> lock.append("\"").append(m).append("\", "));
+      lock.append("\"test-lambdas\"]\n");
+    }
+    members.forEach(
+        (name, m) ->
+            lock.append("\n[[package]]\nname = \"")
+                .append(name)
+                .append("\"\nversion = \"")
+                .append(m[0])
+                .append("\"\nsource = { editable = \"")
+                .append(m[1])
+                .append("\" }\n")
+                .append(memberDependencies(m)));
     for (Map.Entry<String, List<Object>> p : packages.entrySet()) {
       String name = p.getKey();
       String version = (String) p.getValue().get(0);
@@ -141,14 +196,47 @@ public final class TestProject {
     for (String d : groupDeps) {
       lock.append("    { name = \"").append(d).append("\" },\n");
     }
+    lock.append("]\n");
+    otherGroups.forEach(
+        (g, names) -> {
+          lock.append(g).append(" = [\n");
+          names.forEach(n -> lock.append("    { name = \"").append(n).append("\" },\n"));
+          lock.append("]\n");
+        });
     lock.append(
-        "]\n\n[package.metadata]\nrequires-dist = []\n\n[package.metadata.requires-dev]\nfn = [\n");
+        "\n[package.metadata]\nrequires-dist = []\n\n[package.metadata.requires-dev]\nfn = [\n");
     for (String d : groupDeps) {
-      lock.append("    { name = \"").append(d).append("\" },\n");
+      lock.append("    ").append(requirement(d)).append(",\n");
     }
     lock.append("]\n");
+    otherGroups.forEach(
+        (g, names) -> {
+          lock.append(g).append(" = [\n");
+          names.forEach(n -> lock.append("    ").append(requirement(n)).append(",\n"));
+          lock.append("]\n");
+        });
     Files.writeString(dir.resolve("uv.lock"), lock.toString(), StandardCharsets.UTF_8);
     return dir;
+  }
+
+  private static String memberDependencies(String[] m) {
+    StringBuilder deps = new StringBuilder();
+    StringBuilder requires = new StringBuilder();
+    for (int i = 2; i < m.length; i++) {
+      deps.append("    { name = \"").append(m[i]).append("\" },\n");
+      requires.append("    { name = \"").append(m[i]).append("\" },\n");
+    }
+    return (deps.length() == 0 ? "" : "dependencies = [\n" + deps + "]\n")
+        + "\n[package.metadata]\nrequires-dist = ["
+        + (requires.length() == 0 ? "]" : "\n" + requires + "]")
+        + "\n";
+  }
+
+  private String requirement(String name) {
+    String[] m = members.get(name);
+    return m == null
+        ? "{ name = \"" + name + "\" }"
+        : "{ name = \"" + name + "\", editable = \"" + m[1] + "\" }";
   }
 
   public String indexUrl() {
