@@ -13,7 +13,11 @@ assert !api.any { it.startsWith('python/httpx/') } : 'my-worker\'s httpx must no
 assert !api.any { it.contains('aws_lambda_powertools') } : 'Powertools comes from its managed layer'
 assert !api.any { it.startsWith('python/pytest/') || it.startsWith('python/moto/') } : 'the dev group never reaches a layer'
 
+// The workspace member libs/common is shared code: in both layers, in neither code.zip.
+assert api.containsAll(['python/common/__init__.py', 'python/common/settings.py', 'python/common-0.1.0.dist-info/METADATA'])
+
 def worker = names(new File(out, 'my-worker/deps.zip'))
+assert worker.contains('python/common/responses.py')
 assert worker.any { it.startsWith('python/httpx/') }
 assert !worker.any { it.startsWith('python/boto3/') }
 true

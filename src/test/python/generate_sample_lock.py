@@ -10,6 +10,11 @@ per package) is fixed below, and every artifact is real:
 * the artifacts in src/test/python/sample_lock_sources.json, copied from the public sources named
   there (Homebrew formulae, git tags).
 
+Workspace members (`[tool.uv.workspace] members` globs) are written as uv writes them: listed in
+`[manifest] members` together with the root project, locked with `source = { editable = "<dir>" }`,
+their declared requirements in `[package.metadata]`, and referenced from the root's groups with
+`editable = "<dir>"` in `[package.metadata.requires-dev]`.
+
 Dependency edges come from each wheel's METADATA (or, for sdist-only packages, from the
 requirements recorded in the JSON), with markers simplified against requires-python as uv does.
 Run from the repository root:
@@ -160,6 +165,60 @@ def artifact(url, sha, size=None):
     return s + " }"
 
 
+def workspace_members(pyproject_path, pyproject):
+    """name -> (directory relative to the workspace root, its pyproject) for each member glob match."""
+    root = os.path.dirname(pyproject_path)
+    workspace = pyproject.get("tool", {}).get("uv", {}).get("workspace", {})
+    excluded = set()
+    for pattern in workspace.get("exclude", []):
+        excluded.update(glob.glob(os.path.join(root, pattern)))
+    members = {}
+    for pattern in workspace.get("members", []):
+        for path in sorted(glob.glob(os.path.join(root, pattern))):
+            if path in excluded or not os.path.isfile(os.path.join(path, "pyproject.toml")):
+                continue
+            member = tomllib.load(open(os.path.join(path, "pyproject.toml"), "rb"))
+            rel = os.path.relpath(path, root).replace(os.sep, "/")
+            members[canonicalize_name(member["project"]["name"])] = (rel, member)
+    return members
+
+
+def requirement_inline(text, sources_cfg, members):
+    r = Requirement(text)
+    n = canonicalize_name(r.name)
+    s = f'{{ name = "{n}"'
+    if r.extras:
+        s += ", extras = [" + ", ".join(f'"{e}"' for e in sorted(r.extras)) + "]"
+    if n in members:
+        s += f', editable = "{members[n][0]}"'
+    elif n in sources_cfg and "git" in sources_cfg[n]:
+        src = sources_cfg[n]
+        s += f', git = "{src["git"]}?tag={src["tag"]}"'
+    elif str(r.specifier):
+        s += f', specifier = "{r.specifier}"'
+    return n, s + " }"
+
+
+def member_block(name, rel, member, resolution):
+    project = member["project"]
+    lines = ["[[package]]", f'name = "{name}"', f'version = "{project["version"]}"',
+             f'source = {{ editable = "{rel}" }}']
+    deps = edges(project.get("dependencies", []), resolution=resolution)
+    if deps:
+        lines.append("dependencies = [")
+        lines += [f"    {dep_inline(*d)}," for d in deps]
+        lines.append("]")
+    requires = sorted(requirement_inline(t, {}, {})[1] for t in project.get("dependencies", []))
+    lines += ["", "[package.metadata]"]
+    if len(requires) == 1:
+        lines.append(f"requires-dist = [{requires[0]}]")
+    else:
+        lines.append("requires-dist = [")
+        lines += [f"    {r}," for r in requires]
+        lines.append("]")
+    return "\n".join(lines)
+
+
 def main():
     write_lock(PYPROJECT, OUT, RESOLUTION, json.load(open(SOURCES)))
 
@@ -219,6 +278,10 @@ def write_lock(pyproject_path, out, resolution, sources):
                 lines.append("]")
         blocks.append("\n".join(lines))
 
+    members = workspace_members(pyproject_path, pyproject)
+    for name, (rel, member) in members.items():
+        blocks.append(member_block(name, rel, member, resolution))
+
     # The project itself: a virtual root (no [build-system]).
     project = pyproject["project"]
     sources_cfg = pyproject.get("tool", {}).get("uv", {}).get("sources", {})
@@ -233,25 +296,16 @@ def write_lock(pyproject_path, out, resolution, sources):
     root += ["", "[package.metadata]", "requires-dist = []", "", "[package.metadata.requires-dev]"]
     for group in sorted(pyproject["dependency-groups"], key=canonicalize_name):
         root.append(f"{canonicalize_name(group)} = [")
-        entries = []
-        for t in pyproject["dependency-groups"][group]:
-            r = Requirement(t)
-            n = canonicalize_name(r.name)
-            s = f'{{ name = "{n}"'
-            if r.extras:
-                s += ", extras = [" + ", ".join(f'"{e}"' for e in sorted(r.extras)) + "]"
-            if n in sources_cfg and "git" in sources_cfg[n]:
-                src = sources_cfg[n]
-                s += f', git = "{src["git"]}?tag={src["tag"]}"'
-            elif str(r.specifier):
-                s += f', specifier = "{r.specifier}"'
-            entries.append((n, s + " }"))
+        entries = [requirement_inline(t, sources_cfg, members) for t in pyproject["dependency-groups"][group]]
         root += [f"    {e}," for _, e in sorted(entries)]
         root.append("]")
     blocks.append("\n".join(root))
     blocks.sort(key=lambda b: re.search(r'name = "([^"]+)"', b).group(1))
 
     header = f'version = 1\nrevision = 3\nrequires-python = "{REQUIRES_PYTHON}"\n'
+    if members:
+        names = sorted(set(members) | {canonicalize_name(project["name"])})
+        header += "\n[manifest]\nmembers = [\n" + "".join(f'    "{n}",\n' for n in names) + "]\n"
     with open(out, "w", encoding="utf-8", newline="\n") as f:
         f.write(header + "\n" + "\n\n".join(blocks) + "\n")
     print(f"wrote {out}: {len(blocks)} packages")

@@ -1,7 +1,6 @@
 """Fetches every URL of an SQS batch (or a direct {"urls": [...]} event) and reports status codes."""
 
-import json
-
+from common import json_response
 from pydantic import BaseModel, HttpUrl
 
 from my_worker.clients import http_client
@@ -26,4 +25,4 @@ def handler(event, context):
             for url in job.urls:
                 response = client.get(str(url))
                 results.append({"url": str(url), "status": response.status_code, "bytes": len(response.content)})
-    return {"statusCode": 200, "body": json.dumps(results)}
+    return json_response(200, results)

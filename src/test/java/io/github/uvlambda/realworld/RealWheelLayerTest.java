@@ -129,7 +129,12 @@ class RealWheelLayerTest {
 
     Set<String> apiModules = topLevelModules(apiLayer);
     assertThat(apiModules)
-        .contains("boto3", "botocore", "pydantic", "pydantic_core", "pydantic_settings");
+        .contains("boto3", "botocore", "pydantic", "pydantic_core", "pydantic_settings", "common");
+    // The workspace member is in both layers, and in neither code.zip.
+    assertThat(topLevelModules(workerLayer)).contains("common", "httpx");
+    try (ZipFile z = new ZipFile(apiCode.toFile())) {
+      assertThat(Collections.list(z.entries())).noneMatch(e -> e.getName().startsWith("common/"));
+    }
     List<String> imports = new ArrayList<>(apiModules);
     String api =
         python(
@@ -145,11 +150,14 @@ class RealWheelLayerTest {
                 + "    assert mod.__file__.startswith(os.environ['LAYER']), (m, mod.__file__)\n"
                 + "import pydantic_core._pydantic_core as core\n"
                 + "print('native', core.__file__)\n"
+                + "import importlib.metadata as md\n"
+                + "print('common', md.version('common'))\n"
                 + "import handler\n"
                 + "print('result', handler.handler({'action': 'health'}, None))\n");
     assertThat(api)
         .contains("_pydantic_core.cpython-311-x86_64-linux-gnu.so")
         .contains("'statusCode': 200")
+        .contains("common 0.1.0")
         .contains("orders");
 
     String worker =

@@ -44,6 +44,7 @@ class SampleProjectTest {
                     MarkerEnvironment.linuxCPython("aarch64", "3.13")));
     assertThat(lines)
         .containsExactly(
+            "-e ./libs/common",
             "annotated-types==0.8.0",
             "boto3==1.43.107",
             "botocore==1.43.107",
@@ -84,6 +85,9 @@ class SampleProjectTest {
   @Test
   void staleLockNamesTheChangedRequirement(@TempDir Path dir) throws IOException {
     Files.copy(LAMBDAS.resolve("uv.lock"), dir.resolve("uv.lock"));
+    Files.createDirectories(dir.resolve("libs/common"));
+    Files.copy(
+        LAMBDAS.resolve("libs/common/pyproject.toml"), dir.resolve("libs/common/pyproject.toml"));
     String py = Files.readString(LAMBDAS.resolve("pyproject.toml"));
     Files.writeString(
         dir.resolve("pyproject.toml"),

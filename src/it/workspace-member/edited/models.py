@@ -1,0 +1,2 @@
+class Order:
+    TABLE = 'orders-v2'

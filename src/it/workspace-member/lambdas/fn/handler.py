@@ -1,0 +1,5 @@
+from common import Order
+
+
+def handler(event, context):
+    return Order.TABLE
