@@ -2,8 +2,10 @@ package io.github.uvlambda;
 
 /**
  * A failure the user can act on: bad configuration, a stale or malformed lock, a wheel that cannot
- * be used, an AWS resource in the way. The message is complete on its own — it names the file, POM
- * element or flag, the bad value and the fix — so the Maven layer prints it without a stack trace.
+ * be used, an AWS resource in the way. The message is complete on its own — it names the file or
+ * the setting (as its parameter, {@code <adoptExisting>}), the bad value and the fix — and never
+ * spells a command-line property. Subclasses carry the data as fields; the Maven layer's {@code
+ * ErrorMessages} renders them with the right POM element and {@code -D} name. See docs/errors.md.
  */
 public class UvLambdaException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -14,5 +16,13 @@ public class UvLambdaException extends RuntimeException {
 
   public UvLambdaException(String message, Throwable cause) {
     super(message, cause);
+  }
+
+  /**
+   * The message with settings named the way {@code names} names them. Subclasses that mention a
+   * setting override it; {@link #getMessage()} is this with {@link SettingNames#POM}.
+   */
+  public String message(SettingNames names) {
+    return super.getMessage();
   }
 }

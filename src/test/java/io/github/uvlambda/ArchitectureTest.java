@@ -157,6 +157,29 @@ class ArchitectureTest {
         .allMatch(name -> tooLong.stream().anyMatch(line -> line.startsWith(name + " ")));
   }
 
+  @Test
+  void theCoreSpellsNoPropertyName() throws IOException {
+    List<String> offenders = new ArrayList<>();
+    Path root = Path.of("src/main/java/io/github/uvlambda");
+    try (var files = Files.walk(root)) {
+      for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".java"))::iterator) {
+        if (f.startsWith(root.resolve("maven"))) {
+          continue;
+        }
+        List<String> lines = Files.readAllLines(f);
+        for (int i = 0; i < lines.size(); i++) {
+          // "-Dname" (not "Requires-Dist") or a "uv-lambda." property inside a string literal
+          if (lines.get(i).matches(".*\"[^\"]*((?<![A-Za-z])-D[a-zA-Z]|uv-lambda\\.)[^\"]*\".*")) {
+            offenders.add(f + ":" + (i + 1) + ": " + lines.get(i).strip());
+          }
+        }
+      }
+    }
+    assertThat(offenders)
+        .as("the core names a setting by its parameter; maven/ErrorMessages adds the -D property")
+        .isEmpty();
+  }
+
   /** Mojos that are known to be too long and are being split (issue 12); this list only shrinks. */
   private static final List<String> STILL_TOO_LONG =
       List.of("UvExportMojo", "AbstractUvLambdaMojo");

@@ -1,6 +1,7 @@
 package io.github.uvlambda.deploy;
 
 import io.github.uvlambda.BuildLog;
+import io.github.uvlambda.SettingNeededException;
 import io.github.uvlambda.UvLambdaException;
 import io.github.uvlambda.deploy.aws.AccountContext;
 import io.github.uvlambda.deploy.aws.AwsClients;
@@ -25,24 +26,26 @@ final class Identity {
       String m = String.valueOf(e.getMessage());
       if (m.contains("credentials") || m.contains("Credentials")) {
         log.debug(m);
-        throw new UvLambdaException(
+        throw new SettingNeededException(
             "No AWS credentials found: the SDK's default chain (environment variables, system properties, ~/.aws"
                 + " profiles, SSO, container and instance roles) has none"
                 + (connection.profile() == null
                     ? ""
                     : " for the profile '" + connection.profile() + "'")
-                + ". Configure credentials the usual way, or name a profile with <profile> / -Duv-lambda.profile."
-                + " Nothing was deployed.");
+                + ". Configure credentials the usual way, or name a profile with ",
+            "profile",
+            connection.profile() == null ? "NAME" : connection.profile(),
+            ". Nothing was deployed.");
       }
-      throw new UvLambdaException(
-          "Cannot reach AWS"
-              + (connection.endpointUrl() == null ? "" : " at " + connection.endpointUrl())
-              + ": "
-              + firstLine(m)
-              + (connection.endpointUrl() == null
-                  ? ""
-                  : " Check <endpointUrl> (-Duv-lambda.endpointUrl).")
-              + " Nothing was deployed.",
+      if (connection.endpointUrl() == null) {
+        throw new UvLambdaException(
+            "Cannot reach AWS: " + firstLine(m) + " Nothing was deployed.", e);
+      }
+      throw new SettingNeededException(
+          "Cannot reach AWS at " + connection.endpointUrl() + ": " + firstLine(m) + " Check ",
+          "endpointUrl",
+          connection.endpointUrl(),
+          ". Nothing was deployed.",
           e);
     } catch (AwsServiceException e) {
       throw new UvLambdaException(

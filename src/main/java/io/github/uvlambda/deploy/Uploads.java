@@ -1,6 +1,6 @@
 package io.github.uvlambda.deploy;
 
-import io.github.uvlambda.UvLambdaException;
+import io.github.uvlambda.SettingNeededException;
 import io.github.uvlambda.deploy.aws.S3Target;
 import io.github.uvlambda.deploy.aws.ZipUploads;
 import java.nio.file.Path;
@@ -17,14 +17,16 @@ final class Uploads {
     for (FunctionArtifacts a : functions) {
       for (Path zip : new Path[] {a.codeZip(), a.layerZip()}) {
         if (zip != null && ZipUploads.needsS3(zip, s3)) {
-          throw new UvLambdaException(
+          throw new SettingNeededException(
               a.spec().functionName()
                   + ": "
                   + zip.getFileName()
                   + " is "
                   + ZipUploads.size(zip) / 1048576
-                  + " MB; Lambda takes at most 50 MB directly, larger zips go through S3. Set"
-                  + " <s3Bucket> (-Duv-lambda.s3Bucket=my-bucket). Nothing was deployed.");
+                  + " MB; Lambda takes at most 50 MB directly, larger zips go through S3. Set ",
+              "s3Bucket",
+              "my-bucket",
+              ". Nothing was deployed.");
         }
       }
     }

@@ -1,7 +1,6 @@
 package io.github.uvlambda.maven;
 
 import io.github.uvlambda.BuildLog;
-import io.github.uvlambda.UvLambdaException;
 import io.github.uvlambda.build.BuildTimestamp;
 import io.github.uvlambda.build.CodePackager;
 import io.github.uvlambda.function.FunctionConfigResolver;
@@ -294,8 +293,16 @@ abstract class AbstractUvLambdaMojo extends AbstractMojo {
     }
     try {
       run();
-    } catch (UvLambdaException e) {
-      throw new MojoFailureException(e.getMessage(), e);
+    } catch (RuntimeException e) {
+      String message = ErrorMessages.MAVEN.render(e);
+      if (ErrorMessages.isUserError(e)) {
+        // Maven appends a cause's (or suppressed) message that the message does not contain:
+        // keep the core's exception only when it says exactly the same.
+        throw message.equals(e.getMessage())
+            ? new MojoFailureException(message, e)
+            : new MojoFailureException(message);
+      }
+      throw new MojoExecutionException(message, e);
     }
   }
 
@@ -322,7 +329,6 @@ abstract class AbstractUvLambdaMojo extends AbstractMojo {
 
   /** The plugin-level settings that apply to every function. */
   protected FunctionSettings sharedSettings() {
-    List<FunctionSettings.PolicySettings> policies = FunctionConfig.policies(inlinePolicies);
     Integer execTimeout =
         durableConfig != null && durableConfig.getExecutionTimeout() != null
             ? durableConfig.getExecutionTimeout()
@@ -331,36 +337,30 @@ abstract class AbstractUvLambdaMojo extends AbstractMojo {
         durableConfig != null && durableConfig.getRetentionPeriod() != null
             ? durableConfig.getRetentionPeriod()
             : durableRetentionPeriod;
-    return new FunctionSettings(
-        null,
-        null,
-        lambdasDir,
-        null,
-        handler,
-        description,
-        architecture,
-        pythonVersion,
-        memorySize,
-        timeout,
-        environmentVariables,
-        tags,
-        logRetentionDays,
-        tracingMode,
-        publish,
-        aliasName,
-        enableDlq,
-        enableDurableExecution,
-        execTimeout,
-        retention,
-        null,
-        additionalLayers,
-        powertoolsLayerArn,
-        excludePackages,
-        null,
-        null,
-        null,
-        policies,
-        managedPolicyArns);
+    return FunctionSettings.builder()
+        .set(FunctionSettings.LAMBDAS_DIR, lambdasDir)
+        .set(FunctionSettings.HANDLER, handler)
+        .set(FunctionSettings.DESCRIPTION, description)
+        .set(FunctionSettings.ARCHITECTURE, architecture)
+        .set(FunctionSettings.PYTHON_VERSION, pythonVersion)
+        .set(FunctionSettings.MEMORY_SIZE, memorySize)
+        .set(FunctionSettings.TIMEOUT, timeout)
+        .set(FunctionSettings.ENVIRONMENT_VARIABLES, environmentVariables)
+        .set(FunctionSettings.TAGS, tags)
+        .set(FunctionSettings.LOG_RETENTION_DAYS, logRetentionDays)
+        .set(FunctionSettings.TRACING_MODE, tracingMode)
+        .set(FunctionSettings.PUBLISH, publish)
+        .set(FunctionSettings.ALIAS_NAME, aliasName)
+        .set(FunctionSettings.ENABLE_DLQ, enableDlq)
+        .set(FunctionSettings.ENABLE_DURABLE_EXECUTION, enableDurableExecution)
+        .set(FunctionSettings.DURABLE_EXECUTION_TIMEOUT, execTimeout)
+        .set(FunctionSettings.DURABLE_RETENTION_PERIOD, retention)
+        .set(FunctionSettings.ADDITIONAL_LAYERS, additionalLayers)
+        .set(FunctionSettings.POWERTOOLS_LAYER_ARN, powertoolsLayerArn)
+        .set(FunctionSettings.EXCLUDE_PACKAGES, excludePackages)
+        .set(FunctionSettings.INLINE_POLICIES, FunctionConfig.policies(inlinePolicies))
+        .set(FunctionSettings.MANAGED_POLICY_ARNS, managedPolicyArns)
+        .build();
   }
 
   /** Builds (or finds up to date) a function's code.zip. */
@@ -371,14 +371,17 @@ abstract class AbstractUvLambdaMojo extends AbstractMojo {
                 f, functionOutput(f.functionName()).resolve("code.zip"), zipTimestamp()));
   }
 
-  /** Every configured function, merged, defaulted and validated before any work. */
-  protected List<FunctionSpec> functionSpecs() {
+  /**
+   * Every configured function, merged, defaulted and validated before any work; a build scope
+   * leaves the deploy-only settings alone.
+   */
+  protected List<FunctionSpec> functionSpecs(FunctionConfigResolver.Scope scope) {
     List<FunctionSettings> settings = new ArrayList<>();
     if (functions != null) {
       for (FunctionConfig f : functions) {
         settings.add(f.toSettings());
       }
     }
-    return new FunctionConfigResolver(basedir()).resolve(sharedSettings(), settings);
+    return new FunctionConfigResolver(basedir()).resolve(sharedSettings(), settings, scope);
   }
 }

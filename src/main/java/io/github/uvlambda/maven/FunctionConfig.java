@@ -85,36 +85,40 @@ public class FunctionConfig {
   }
 
   FunctionSettings toSettings() {
-    List<FunctionSettings.PolicySettings> policies = policies(inlinePolicies);
-    return new FunctionSettings(
-        functionName,
-        sourceDir,
-        lambdasDir,
-        dependencyGroup,
-        handler,
-        description,
-        architecture,
-        pythonVersion,
-        memorySize,
-        timeout,
-        environmentVariables,
-        tags,
-        logRetentionDays,
-        tracingMode,
-        publish,
-        aliasName,
-        enableDlq,
-        enableDurableExecution,
-        durableConfig == null ? null : durableConfig.executionTimeout,
-        durableConfig == null ? null : durableConfig.retentionPeriod,
-        roleName,
-        additionalLayers,
-        powertoolsLayerArn,
-        excludePackages,
-        layerName,
-        includes,
-        excludes,
-        policies,
-        managedPolicyArns);
+    return FunctionSettings.builder()
+        .set(FunctionSettings.FUNCTION_NAME, functionName)
+        .set(FunctionSettings.SOURCE_DIR, sourceDir)
+        .set(FunctionSettings.LAMBDAS_DIR, lambdasDir)
+        .set(FunctionSettings.DEPENDENCY_GROUP, dependencyGroup)
+        .set(FunctionSettings.HANDLER, handler)
+        .set(FunctionSettings.DESCRIPTION, description)
+        .set(FunctionSettings.ARCHITECTURE, architecture)
+        .set(FunctionSettings.PYTHON_VERSION, pythonVersion)
+        .set(FunctionSettings.MEMORY_SIZE, memorySize)
+        .set(FunctionSettings.TIMEOUT, timeout)
+        .set(FunctionSettings.ENVIRONMENT_VARIABLES, environmentVariables)
+        .set(FunctionSettings.TAGS, tags)
+        .set(FunctionSettings.LOG_RETENTION_DAYS, logRetentionDays)
+        .set(FunctionSettings.TRACING_MODE, tracingMode)
+        .set(FunctionSettings.PUBLISH, publish)
+        .set(FunctionSettings.ALIAS_NAME, aliasName)
+        .set(FunctionSettings.ENABLE_DLQ, enableDlq)
+        .set(FunctionSettings.ENABLE_DURABLE_EXECUTION, enableDurableExecution)
+        .set(
+            FunctionSettings.DURABLE_EXECUTION_TIMEOUT,
+            durableConfig == null ? null : durableConfig.executionTimeout)
+        .set(
+            FunctionSettings.DURABLE_RETENTION_PERIOD,
+            durableConfig == null ? null : durableConfig.retentionPeriod)
+        .set(FunctionSettings.ROLE_NAME, roleName)
+        .set(FunctionSettings.ADDITIONAL_LAYERS, additionalLayers)
+        .set(FunctionSettings.POWERTOOLS_LAYER_ARN, powertoolsLayerArn)
+        .set(FunctionSettings.EXCLUDE_PACKAGES, excludePackages)
+        .set(FunctionSettings.LAYER_NAME, layerName)
+        .set(FunctionSettings.INCLUDES, includes)
+        .set(FunctionSettings.EXCLUDES, excludes)
+        .set(FunctionSettings.INLINE_POLICIES, policies(inlinePolicies))
+        .set(FunctionSettings.MANAGED_POLICY_ARNS, managedPolicyArns)
+        .build();
   }
 }

@@ -1,5 +1,11 @@
 package io.github.uvlambda.maven;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
 /**
  * Every user property of the plugin, in one place. All share the {@code uv-lambda.} prefix; a
  * plugin-level parameter {@code foo} is {@code -Duv-lambda.foo}.
@@ -81,4 +87,37 @@ public final class PropertyNames {
   public static final String PRUNE = "uv-lambda.prune";
   public static final String DELETE_LOGS = "uv-lambda.deleteLogs";
   public static final String DELETE_QUEUED_MESSAGES = "uv-lambda.deleteQueuedMessages";
+
+  /** Nested settings (as the core names them) whose property flattens the path. */
+  private static final Map<String, String> NESTED =
+      Map.of(
+          "durableConfig/executionTimeout", DURABLE_EXECUTION_TIMEOUT,
+          "durableConfig/retentionPeriod", DURABLE_RETENTION_PERIOD);
+
+  private static final Map<String, String> BY_PARAMETER = byParameter();
+
+  private static Map<String, String> byParameter() {
+    Map<String, String> out = new HashMap<>(NESTED);
+    for (Field f : PropertyNames.class.getDeclaredFields()) {
+      if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
+        try {
+          String value = (String) f.get(null);
+          if (value != null && value.startsWith(PREFIX) && !value.equals(PREFIX)) {
+            out.putIfAbsent(value.substring(PREFIX.length()), value);
+          }
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    return Map.copyOf(out);
+  }
+
+  /**
+   * The user property of a setting the core names by its parameter ({@code memorySize}, {@code
+   * durableConfig/executionTimeout}), when it has one.
+   */
+  public static Optional<String> forParameter(String parameter) {
+    return Optional.ofNullable(BY_PARAMETER.get(parameter));
+  }
 }

@@ -7,6 +7,7 @@ import io.github.uvlambda.deploy.Deployer;
 import io.github.uvlambda.deploy.FunctionArtifacts;
 import io.github.uvlambda.deploy.FunctionOutputs;
 import io.github.uvlambda.deploy.aws.S3Target;
+import io.github.uvlambda.function.FunctionConfigResolver;
 import io.github.uvlambda.function.FunctionSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,7 +126,7 @@ public class UvDeployMojo extends AbstractAwsMojo {
 
   @Override
   protected void run() {
-    List<FunctionSpec> specs = functionSpecs();
+    List<FunctionSpec> specs = functionSpecs(FunctionConfigResolver.Scope.DEPLOY);
     Map<String, LayerBuilder.Result> layers = buildLayers(specs);
     List<FunctionArtifacts> artifacts = new ArrayList<>();
     for (FunctionSpec f : specs) {

@@ -1,6 +1,7 @@
 package io.github.uvlambda.maven;
 
 import io.github.uvlambda.UvLambdaException;
+import io.github.uvlambda.function.FunctionConfigResolver;
 import io.github.uvlambda.function.FunctionSpec;
 import io.github.uvlambda.lambda.Architecture;
 import io.github.uvlambda.lambda.LambdaRuntime;
@@ -179,7 +180,7 @@ public class UvExportMojo extends AbstractLockMojo {
     ExportOptions options;
     if (function != null && !function.isBlank()) {
       FunctionSpec f =
-          functionSpecs().stream()
+          functionSpecs(FunctionConfigResolver.Scope.BUILD).stream()
               .filter(s -> s.functionName().equals(function))
               .findFirst()
               .orElseThrow(

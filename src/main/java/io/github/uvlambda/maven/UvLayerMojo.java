@@ -1,6 +1,7 @@
 package io.github.uvlambda.maven;
 
 import io.github.uvlambda.build.LayerBuilder;
+import io.github.uvlambda.function.FunctionConfigResolver;
 import io.github.uvlambda.function.FunctionSpec;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,7 @@ public class UvLayerMojo extends AbstractLayerMojo {
 
   @Override
   protected void run() {
-    List<FunctionSpec> specs = functionSpecs();
+    List<FunctionSpec> specs = functionSpecs(FunctionConfigResolver.Scope.BUILD);
     Map<String, LayerBuilder.Result> layers = buildLayers(specs);
     if (attach && projectHelper != null) {
       layers.forEach(

@@ -1,6 +1,7 @@
 package io.github.uvlambda.maven;
 
 import io.github.uvlambda.build.CodePackager;
+import io.github.uvlambda.function.FunctionConfigResolver;
 import io.github.uvlambda.function.FunctionSpec;
 import java.io.File;
 import org.apache.maven.plugins.annotations.Component;
@@ -55,7 +56,7 @@ public class UvPackageMojo extends AbstractUvLambdaMojo {
 
   @Override
   protected void run() {
-    for (FunctionSpec f : functionSpecs()) {
+    for (FunctionSpec f : functionSpecs(FunctionConfigResolver.Scope.BUILD)) {
       CodePackager.Result r = packageCode(f);
       if (attach && projectHelper != null) {
         projectHelper.attachArtifact(

@@ -116,25 +116,7 @@ public final class LockChecker {
     if (diffs.isEmpty()) {
       return;
     }
-    StringBuilder b = new StringBuilder();
-    b.append(lock.file())
-        .append(" is out of date with ")
-        .append(root.file())
-        .append(" (as `uv lock --check` would report):");
-    int shown = 0;
-    for (String d : diffs) {
-      if (shown++ == 20) {
-        b.append("\n  - ... and ").append(diffs.size() - 20).append(" more");
-        break;
-      }
-      b.append("\n  - ").append(d);
-    }
-    b.append("\nRun `uv lock` in ")
-        .append(root.file().getParent())
-        .append(
-            " and commit the updated uv.lock (or pass -Duv-lambda.skipLockCheck=true to build"
-                + " from the stale lock anyway).");
-    throw new UvLambdaException(b.toString());
+    throw new StaleLockException(lock.file(), root.file(), diffs);
   }
 
   // ------------------------------------------------------------------ projects

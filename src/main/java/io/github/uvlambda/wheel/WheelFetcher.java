@@ -72,17 +72,7 @@ public final class WheelFetcher {
     }
     if (settings.offline()) {
       List<String> names = missing.stream().map(w -> w.filename().filename()).toList();
-      throw new UvLambdaException(
-          "Offline (mvn -o), and "
-              + names.size()
-              + " wheel"
-              + (names.size() == 1 ? " is" : "s are")
-              + " not in the cache "
-              + cache.root()
-              + ": "
-              + String.join(", ", names)
-              + ". Build once online (or with <indexUrl> pointing at a"
-              + " reachable mirror) to fill the cache.");
+      throw new OfflineException(names, cache.root());
     }
     log.info(
         "Downloading "

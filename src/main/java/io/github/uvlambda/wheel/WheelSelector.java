@@ -1,6 +1,5 @@
 package io.github.uvlambda.wheel;
 
-import io.github.uvlambda.UvLambdaException;
 import io.github.uvlambda.pep.WheelFilename;
 import io.github.uvlambda.pep.WheelTag;
 import io.github.uvlambda.uv.ExportedPackage;
@@ -155,15 +154,7 @@ public final class WheelSelector {
       }
     }
     if (!problems.isEmpty()) {
-      throw new UvLambdaException(
-          "No usable wheel for "
-              + problems.size()
-              + " package"
-              + (problems.size() == 1 ? "" : "s")
-              + " of "
-              + context
-              + ":\n  - "
-              + String.join("\n  - ", problems));
+      throw new NoUsableWheelException(context, problems);
     }
     return out;
   }

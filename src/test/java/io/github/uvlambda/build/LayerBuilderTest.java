@@ -16,6 +16,7 @@ import io.github.uvlambda.testing.TestProject;
 import io.github.uvlambda.testing.TestWheel;
 import io.github.uvlambda.uv.LockFiles;
 import io.github.uvlambda.wheel.FetchSettings;
+import io.github.uvlambda.wheel.OfflineException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -254,8 +255,9 @@ class LayerBuilderTest {
                             ARM_312,
                             tmp.resolve("deps.zip"),
                             fileIndex(p).withOffline(true))))
-        .hasMessageContaining("Offline (mvn -o)")
-        .hasMessageContaining("a-1.0-py3-none-any.whl");
+        .isInstanceOfSatisfying(
+            OfflineException.class,
+            e -> assertThat(e.wheels()).containsExactly("a-1.0-py3-none-any.whl"));
     new LayerBuilder(BuildLog.SILENT)
         .build(request(lambdas, ARM_312, tmp.resolve("online.zip"), fileIndex(p)));
     new LayerBuilder(BuildLog.SILENT)

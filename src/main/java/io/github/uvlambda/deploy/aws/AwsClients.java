@@ -1,5 +1,6 @@
 package io.github.uvlambda.deploy.aws;
 
+import io.github.uvlambda.SettingNeededException;
 import io.github.uvlambda.UvLambdaException;
 import java.net.URI;
 import java.util.List;
@@ -97,9 +98,11 @@ public final class AwsClients implements AutoCloseable {
     try {
       return DefaultAwsRegionProviderChain.builder().profileName(s.profile()).build().getRegion();
     } catch (SdkClientException e) {
-      throw new UvLambdaException(
-          "No AWS region is configured: set <region> or -Duv-lambda.region=eu-west-1 (or AWS_REGION, or a region in the"
-              + " AWS profile). Nothing was deployed.");
+      throw new SettingNeededException(
+          "No AWS region is configured: set ",
+          "region",
+          "eu-west-1",
+          ", or AWS_REGION, or a region in the AWS profile. Nothing was deployed.");
     }
   }
 
