@@ -17,6 +17,12 @@ interface BackendRules {
   /** The wheel's files, and what the backend computes from the tree (version, summary). */
   WheelFiles select(SourceTree tree);
 
-  /** How the backend spells the distribution in file names: {@code acme_models}. */
-  String distributionFileName(String rawName);
+  /**
+   * How the backend spells the distribution in file names: {@code acme_models}. Most backends
+   * lower-case the name and turn runs of {@code -_.} into {@code _} (the binary distribution
+   * format's escaping).
+   */
+  default String distributionFileName(String rawName) {
+    return rawName.replaceAll("[-_.]+", "_").toLowerCase(java.util.Locale.ROOT);
+  }
 }

@@ -4,7 +4,6 @@ import io.github.uvlambda.UvLambdaException;
 import io.github.uvlambda.uv.TomlFiles;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -33,11 +32,6 @@ final class FlitRules implements BackendRules {
       out.add("its metadata is in the legacy [tool.flit.metadata] table, not [project]");
     }
     return out;
-  }
-
-  @Override
-  public String distributionFileName(String rawName) {
-    return rawName.replaceAll("[-_.]+", "_").toLowerCase(Locale.ROOT);
   }
 
   @Override

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.uvlambda.uv.TomlFiles;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -32,11 +31,6 @@ final class PdmRules implements BackendRules {
       out.add("it sets [tool.pdm.build] run-setuptools");
     }
     return out;
-  }
-
-  @Override
-  public String distributionFileName(String rawName) {
-    return rawName.replaceAll("[-_.]+", "_").toLowerCase(Locale.ROOT);
   }
 
   @Override

@@ -35,11 +35,6 @@ final class PoetryRules implements BackendRules {
   }
 
   @Override
-  public String distributionFileName(String rawName) {
-    return rawName.replaceAll("[-_.]+", "_").toLowerCase(Locale.ROOT);
-  }
-
-  @Override
   public WheelFiles select(SourceTree tree) {
     JsonNode poetry = tree.get("tool", "poetry");
     List<String> excludes = new ArrayList<>();

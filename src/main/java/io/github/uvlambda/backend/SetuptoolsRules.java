@@ -73,11 +73,6 @@ final class SetuptoolsRules implements BackendRules {
   }
 
   @Override
-  public String distributionFileName(String rawName) {
-    return rawName.replaceAll("[-_.]+", "_").toLowerCase(java.util.Locale.ROOT);
-  }
-
-  @Override
   public WheelFiles select(SourceTree tree) {
     JsonNode cfg = tree.get("tool", "setuptools");
     Map<String, String> packageDir = new LinkedHashMap<>();
