@@ -106,7 +106,7 @@ final class HatchlingRules implements BackendRules {
     List<String> excludeLines = new ArrayList<>(List.of("*.py[cdo]", "/dist"));
     JsonNode ignoreVcs = option(tree, "ignore-vcs");
     if (ignoreVcs == null || !ignoreVcs.asBoolean()) {
-      excludeLines.addAll(gitignore(tree.root()));
+      excludeLines.addAll(GitIgnoreFile.patterns(tree.root()));
     }
     excludeLines.addAll(exclude);
     PathPatterns excludeSpec = PathPatterns.of(excludeLines);
@@ -248,39 +248,6 @@ final class HatchlingRules implements BackendRules {
                         + ".");
               }
             });
-  }
-
-  /** The root's {@code .gitignore}, or the nearest above it up to the repository's top. */
-  static List<String> gitignore(Path root) {
-    for (Path dir = root.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
-      Path file = dir.resolve(".gitignore");
-      if (Files.isRegularFile(file)) {
-        try {
-          List<String> lines = Files.readAllLines(file);
-          return dir.equals(root.toAbsolutePath().normalize()) ? lines : relativeTo(lines);
-        } catch (java.io.IOException e) {
-          return List.of();
-        }
-      }
-      if (Files.exists(dir.resolve(".git"))) {
-        break;
-      }
-    }
-    return List.of();
-  }
-
-  /** Patterns of a .gitignore above the root are kept only where they cannot be anchored. */
-  private static List<String> relativeTo(List<String> lines) {
-    List<String> out = new ArrayList<>();
-    for (String l : lines) {
-      String t = l.strip();
-      String body = t.startsWith("!") ? t.substring(1) : t;
-      String withoutTrailing = body.endsWith("/") ? body.substring(0, body.length() - 1) : body;
-      if (!withoutTrailing.contains("/")) {
-        out.add(t);
-      }
-    }
-    return out;
   }
 
   private static String trimSlashes(String p) {

@@ -88,6 +88,7 @@ public final class LocalPackages {
         exported.stream().map(ExportedPackage::lockPackage).filter(LocalPackages::isLocal).toList();
     Map<LockPackage, Path> wheels = new LinkedHashMap<>();
     Map<LockPackage, JavaWheelBuilder.Analysis> trees = new LinkedHashMap<>();
+    // Trees on disk first, git checkouts after: nothing is fetched for a build that cannot start.
     for (LockPackage p : local) {
       if (p.source().kind() == LockSource.Kind.PATH
           && archive(p).getFileName().toString().endsWith(".whl")) {
@@ -106,6 +107,15 @@ public final class LocalPackages {
         trees.put(p, JavaWheelBuilder.analyse(SourceTree.read(dir, label(p)), p.version()));
       }
     }
+    failWithoutUv(trees, context);
+    trees.forEach((p, a) -> wheels.put(p, wheelOf(a)));
+    Map<PackageId, SelectedWheel> out = new LinkedHashMap<>();
+    wheels.forEach((p, wheel) -> out.put(p.id(), keep(p, wheel)));
+    return out;
+  }
+
+  /** One error naming every package Java cannot build, when there is no uv to build them. */
+  private void failWithoutUv(Map<LockPackage, JavaWheelBuilder.Analysis> trees, String context) {
     List<String> blocked = new ArrayList<>();
     trees.forEach(
         (p, a) -> {
@@ -113,63 +123,53 @@ public final class LocalPackages {
             blocked.add(label(p) + ": " + String.join("; ", a.obstacles()));
           }
         });
-    if (!blocked.isEmpty() && uv == null) {
+    if (blocked.isEmpty() || uv != null) {
+      return;
+    }
+    boolean one = blocked.size() == 1;
+    throw new UvLambdaException(
+        context
+            + " needs "
+            + blocked.size()
+            + " local package"
+            + (one ? "" : "s")
+            + " that only "
+            + (one ? "its" : "their")
+            + " own build backend can build, and no uv executable was found (on the PATH or as"
+            + " <uvExecutable>):\n  - "
+            + String.join("\n  - ", blocked)
+            + "\nEither install uv, so that the plugin runs `uv build --wheel` for "
+            + (one ? "it" : "them")
+            + ", or publish "
+            + (one ? "it" : "them")
+            + " as a wheel to your package index and depend on that version instead of the local"
+            + " source.");
+  }
+
+  /** The wheel of an analysed tree: built in Java, or by uv when Java cannot. */
+  private Path wheelOf(JavaWheelBuilder.Analysis a) {
+    if (!a.buildable()) {
+      return new UvWheelBuild(uv, cacheRoot, log)
+          .build(a.tree(), TreeDigest.of(a.tree().root()), a.obstacles());
+    }
+    String name =
+        a.tree().rawName() == null ? "unnamed" : PackageName.normalize(a.tree().rawName());
+    return JavaWheelBuilder.build(
+        a, cacheRoot.resolve("local-builds").resolve("java").resolve(name));
+  }
+
+  /** Checks the wheel against the lock and keeps it in the wheel cache. */
+  private SelectedWheel keep(LockPackage p, Path wheel) {
+    checkIdentity(p, wheel);
+    try {
+      String sha = new WheelCache(cacheRoot).put(wheel);
+      log.debug(label(p) + ": built " + wheel.getFileName());
+      return SelectedWheel.local(p, wheel.getFileName().toString(), sha, Files.size(wheel));
+    } catch (IOException e) {
       throw new UvLambdaException(
-          context
-              + " needs "
-              + blocked.size()
-              + " local package"
-              + (blocked.size() == 1 ? "" : "s")
-              + " that only "
-              + (blocked.size() == 1 ? "its" : "their")
-              + " own build backend can build, and no uv executable was found (on the PATH or as"
-              + " <uvExecutable>):\n  - "
-              + String.join("\n  - ", blocked)
-              + "\nEither install uv, so that the plugin runs `uv build --wheel` for "
-              + (blocked.size() == 1 ? "it" : "them")
-              + ", or publish "
-              + (blocked.size() == 1 ? "it" : "them")
-              + " as a wheel to your package index and depend on that version instead of the local"
-              + " source.");
+          label(p) + ": cannot keep its wheel in the cache " + cacheRoot + ": " + e.getMessage(),
+          e);
     }
-    Path work = cacheRoot.resolve("local-builds").resolve("java");
-    trees.forEach(
-        (p, a) -> {
-          if (a.buildable()) {
-            wheels.put(
-                p,
-                JavaWheelBuilder.build(
-                    a,
-                    work.resolve(
-                        a.tree().rawName() == null
-                            ? "x"
-                            : PackageName.normalize(a.tree().rawName()))));
-          } else {
-            wheels.put(
-                p,
-                new UvWheelBuild(uv, cacheRoot, log)
-                    .build(a.tree(), TreeDigest.of(a.tree().root()), a.obstacles()));
-          }
-        });
-    Map<PackageId, SelectedWheel> out = new LinkedHashMap<>();
-    WheelCache cache = new WheelCache(cacheRoot);
-    for (Map.Entry<LockPackage, Path> w : wheels.entrySet()) {
-      LockPackage p = w.getKey();
-      checkIdentity(p, w.getValue());
-      try {
-        String sha = cache.put(w.getValue());
-        out.put(
-            p.id(),
-            SelectedWheel.local(
-                p, w.getValue().getFileName().toString(), sha, Files.size(w.getValue())));
-      } catch (IOException e) {
-        throw new UvLambdaException(
-            label(p) + ": cannot keep its wheel in the cache " + cacheRoot + ": " + e.getMessage(),
-            e);
-      }
-      log.debug(label(p) + ": built " + w.getValue().getFileName());
-    }
-    return out;
   }
 
   private Path treeRoot(LockPackage p) {

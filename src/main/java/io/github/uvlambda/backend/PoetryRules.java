@@ -3,7 +3,6 @@ package io.github.uvlambda.backend;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.uvlambda.UvLambdaException;
 import io.github.uvlambda.uv.TomlFiles;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,8 +38,8 @@ final class PoetryRules implements BackendRules {
     JsonNode poetry = tree.get("tool", "poetry");
     List<String> excludes = new ArrayList<>();
     TomlFiles.strings(poetry, "exclude").forEach(e -> excludes.add("/" + e));
-    if (insideGitWorkTree(tree)) {
-      excludes.addAll(HatchlingRules.gitignore(tree.root()));
+    if (GitIgnoreFile.insideWorkTree(tree.root())) {
+      excludes.addAll(GitIgnoreFile.patterns(tree.root()));
     }
     PathPatterns excluded = PathPatterns.of(excludes);
     SortedMap<String, java.nio.file.Path> files = new TreeMap<>();
@@ -141,14 +140,5 @@ final class PoetryRules implements BackendRules {
           to == null ? inWheel : SourceTree.join(to.replaceAll("/+$", ""), inWheel),
           tree.resolve(rel));
     }
-  }
-
-  private static boolean insideGitWorkTree(SourceTree tree) {
-    for (java.nio.file.Path d = tree.root().toAbsolutePath(); d != null; d = d.getParent()) {
-      if (Files.exists(d.resolve(".git"))) {
-        return true;
-      }
-    }
-    return false;
   }
 }
