@@ -17,7 +17,6 @@ import io.github.uvlambda.wheel.WheelCache;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,34 +115,16 @@ public final class LocalPackages {
 
   /** One error naming every package Java cannot build, when there is no uv to build them. */
   private void failWithoutUv(Map<LockPackage, JavaWheelBuilder.Analysis> trees, String context) {
-    List<String> blocked = new ArrayList<>();
+    Map<String, List<String>> blocked = new LinkedHashMap<>();
     trees.forEach(
         (p, a) -> {
           if (!a.buildable()) {
-            blocked.add(label(p) + ": " + String.join("; ", a.obstacles()));
+            blocked.put(label(p), a.obstacles());
           }
         });
-    if (blocked.isEmpty() || uv != null) {
-      return;
+    if (!blocked.isEmpty() && uv == null) {
+      throw new LocalBuildNeedsUvException(context, blocked);
     }
-    boolean one = blocked.size() == 1;
-    throw new UvLambdaException(
-        context
-            + " needs "
-            + blocked.size()
-            + " local package"
-            + (one ? "" : "s")
-            + " that only "
-            + (one ? "its" : "their")
-            + " own build backend can build, and no uv executable was found (on the PATH or as"
-            + " <uvExecutable>):\n  - "
-            + String.join("\n  - ", blocked)
-            + "\nEither install uv, so that the plugin runs `uv build --wheel` for "
-            + (one ? "it" : "them")
-            + ", or publish "
-            + (one ? "it" : "them")
-            + " as a wheel to your package index and depend on that version instead of the local"
-            + " source.");
   }
 
   /** The wheel of an analysed tree: built in Java, or by uv when Java cannot. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.uvlambda.BuildLog;
-import io.github.uvlambda.UvLambdaException;
 import io.github.uvlambda.pep.PackageName;
 import io.github.uvlambda.uv.ExportedPackage;
 import io.github.uvlambda.uv.LockArtifact;
@@ -151,7 +150,11 @@ class LocalPackagesTest {
                             pkg("fast", "1.0", LockSource.Kind.EDITABLE, "libs/fast"),
                             pkg("legacy", "1.0", LockSource.Kind.DIRECTORY, "libs/legacy")),
                         "group fn"))
-        .isInstanceOf(UvLambdaException.class)
+        .isInstanceOfSatisfying(
+            LocalBuildNeedsUvException.class,
+            e ->
+                assertThat(e.reasons().keySet())
+                    .containsExactly("fast (editable libs/fast)", "legacy (directory libs/legacy)"))
         .hasMessageContaining("group fn needs 2 local packages")
         .hasMessageContaining(
             "fast (editable libs/fast): it compiles a Rust extension ([tool.maturin])")
