@@ -12,15 +12,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
-import org.codehaus.plexus.util.SelectorUtils;
 
 /**
- * Builds a function's {@code code.zip} from its source directory: the files selected by the
- * Ant-style includes and excludes, at their paths relative to the source directory, in a
- * byte-reproducible zip. The handler's module must be in it.
+ * Builds a function's {@code code.zip} from its source directory: the files {@link SourceSelection}
+ * chooses, at their paths relative to the source directory, in a byte-reproducible zip. The
+ * handler's module must be in it.
  */
 public final class CodePackager {
 
@@ -31,8 +28,7 @@ public final class CodePackager {
       String functionName,
       Path sourceDir,
       String handler,
-      List<String> includes,
-      List<String> excludes,
+      SourceSelection.Rules rules,
       Path output,
       Instant timestamp) {
 
@@ -42,8 +38,7 @@ public final class CodePackager {
           f.functionName(),
           f.sourceDir(),
           f.handler(),
-          f.includes(),
-          f.excludes(),
+          SourceSelection.Rules.of(f.includes(), f.excludes()),
           output,
           timestamp);
     }
@@ -56,8 +51,6 @@ public final class CodePackager {
   public record Result(
       Path zip, String codeSha256, long size, long unzippedSize, int files, boolean upToDate) {}
 
-  private record SourceFile(String path, Path file, boolean executable) {}
-
   private final BuildLog log;
 
   public CodePackager(BuildLog log) {
@@ -65,7 +58,8 @@ public final class CodePackager {
   }
 
   public Result packageCode(Request r) {
-    List<SourceFile> files = select(r);
+    List<SourceSelection.SourceFile> files =
+        SourceSelection.select(r.functionName(), r.sourceDir(), r.rules(), log);
     List<String> handlerFiles = new Handler(r.handler()).moduleCandidates();
     if (files.stream().noneMatch(f -> handlerFiles.contains(f.path()))) {
       throw new UvLambdaException(
@@ -84,7 +78,7 @@ public final class CodePackager {
       Fingerprint fp =
           new Fingerprint().add("kind", "code.zip v1").add("time", r.timestamp().toString());
       long unzipped = 0;
-      for (SourceFile f : files) {
+      for (SourceSelection.SourceFile f : files) {
         byte[] content = Files.readAllBytes(f.file());
         unzipped += content.length;
         fp.add(f.path(), (f.executable() ? "x:" : "-:") + Hashes.sha256Hex(content));
@@ -107,7 +101,7 @@ public final class CodePackager {
       Path temp = AtomicFiles.temporarySibling(r.output());
       try {
         try (ReproducibleZipWriter zip = new ReproducibleZipWriter(temp, r.timestamp())) {
-          for (SourceFile f : files) {
+          for (SourceSelection.SourceFile f : files) {
             zip.add(f.path(), Files.readAllBytes(f.file()), f.executable());
           }
         }
@@ -133,45 +127,5 @@ public final class CodePackager {
           "Function " + r.functionName() + ": cannot write " + r.output() + ": " + e.getMessage(),
           e);
     }
-  }
-
-  private List<SourceFile> select(Request r) {
-    List<SourceFile> out = new ArrayList<>();
-    try (Stream<Path> walk = Files.walk(r.sourceDir())) {
-      for (Path p : (Iterable<Path>) walk::iterator) {
-        if (!Files.isRegularFile(p)) {
-          continue;
-        }
-        String rel = r.sourceDir().relativize(p).toString().replace('\\', '/');
-        if (matchesAny(r.includes(), rel) && !matchesAny(r.excludes(), rel)) {
-          out.add(new SourceFile(rel, p, Files.isExecutable(p) && !isWindows()));
-        } else {
-          log.debug(r.functionName() + ": leaving " + rel + " out of code.zip");
-        }
-      }
-    } catch (IOException e) {
-      throw new UvLambdaException("Cannot read " + r.sourceDir() + ": " + e.getMessage(), e);
-    }
-    out.sort((a, b) -> a.path().compareTo(b.path()));
-    return out;
-  }
-
-  private static boolean isWindows() {
-    return System.getProperty("os.name", "")
-        .toLowerCase(java.util.Locale.ROOT)
-        .startsWith("windows");
-  }
-
-  static boolean matchesAny(List<String> patterns, String path) {
-    for (String pattern : patterns) {
-      String p = pattern.replace('\\', '/');
-      if (p.endsWith("/")) {
-        p = p + "**";
-      }
-      if (SelectorUtils.matchPath(p, path, "/", true)) {
-        return true;
-      }
-    }
-    return false;
   }
 }

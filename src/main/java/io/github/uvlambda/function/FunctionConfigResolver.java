@@ -156,8 +156,7 @@ public final class FunctionConfigResolver {
             .value();
     Set<String> excluded = new LinkedHashSet<>();
     excludePackages.forEach(p -> excluded.add(PackageName.normalize(p)));
-    List<String> excludes = new ArrayList<>(LambdaLimits.DEFAULT_CODE_EXCLUDES);
-    excludes.addAll(s.pick(FunctionSettings.EXCLUDES, List.of()).value());
+    List<String> excludes = s.pick(FunctionSettings.EXCLUDES, List.of()).value();
     return new FunctionSpec(
         name,
         layout.sourceDir(),

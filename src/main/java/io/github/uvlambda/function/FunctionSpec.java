@@ -15,7 +15,7 @@ import java.util.Set;
  * @param dependencyGroup null exports only the project's top-level dependencies
  * @param excludePackages packages left out of the layer ({@code uv export --no-emit-package})
  * @param includes Ant-style patterns of source files for code.zip, relative to sourceDir
- * @param excludes Ant-style patterns left out of code.zip
+ * @param excludes Ant-style patterns left out of code.zip, besides the usual junk
  */
 public record FunctionSpec(
     String functionName,

@@ -1,6 +1,5 @@
 package io.github.uvlambda.lambda;
 
-import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -81,19 +80,4 @@ public final class LambdaLimits {
           "arn:[a-zA-Z0-9-]+:lambda:[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:layer:[a-zA-Z0-9_-]+:[0-9]+");
   public static final Pattern MANAGED_POLICY_ARN =
       Pattern.compile("arn:[a-zA-Z0-9-]+:iam::(aws|\\d{12}):policy/.+");
-
-  /** Files that never belong in code.zip (tests, caches, bytecode, tool folders). */
-  public static final List<String> DEFAULT_CODE_EXCLUDES =
-      List.of(
-          "**/tests/**",
-          "**/__pycache__/**",
-          "**/*.pyc",
-          "**/*.pyo",
-          "**/.pytest_cache/**",
-          "**/.mypy_cache/**",
-          "**/.ruff_cache/**",
-          "**/.venv/**",
-          "**/.git/**",
-          "**/.DS_Store",
-          "**/*.egg-info/**");
 }

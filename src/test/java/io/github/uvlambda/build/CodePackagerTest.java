@@ -42,8 +42,7 @@ class CodePackagerTest {
         "my-worker",
         src,
         "my_worker.handler.handler",
-        List.of("**"),
-        io.github.uvlambda.lambda.LambdaLimits.DEFAULT_CODE_EXCLUDES,
+        SourceSelection.Rules.of(List.of("**"), List.of()),
         out,
         ReproducibleZipWriter.DEFAULT_TIME);
   }
@@ -96,8 +95,7 @@ class CodePackagerTest {
             "my-worker",
             src,
             "my_worker.handler.handler",
-            List.of("**"),
-            List.of("my_worker/handler.py"),
+            SourceSelection.Rules.of(List.of("**"), List.of("my_worker/handler.py")),
             tmp.resolve("code.zip"),
             ReproducibleZipWriter.DEFAULT_TIME);
     assertThatThrownBy(() -> new CodePackager(BuildLog.SILENT).packageCode(r))
@@ -119,8 +117,7 @@ class CodePackagerTest {
             "f",
             src,
             "app.handler.handler",
-            List.of("**"),
-            io.github.uvlambda.lambda.LambdaLimits.DEFAULT_CODE_EXCLUDES,
+            SourceSelection.Rules.of(List.of("**"), List.of()),
             tmp.resolve("code.zip"),
             ReproducibleZipWriter.DEFAULT_TIME);
     assertThat(new CodePackager(BuildLog.SILENT).packageCode(r).files()).isEqualTo(1);

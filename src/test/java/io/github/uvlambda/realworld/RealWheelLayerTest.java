@@ -88,8 +88,7 @@ class RealWheelLayerTest {
                 fn,
                 LAMBDAS.resolve(fn),
                 handler,
-                List.of("**"),
-                io.github.uvlambda.lambda.LambdaLimits.DEFAULT_CODE_EXCLUDES,
+                io.github.uvlambda.build.SourceSelection.Rules.of(List.of("**"), List.of()),
                 out,
                 io.github.uvlambda.archive.ReproducibleZipWriter.DEFAULT_TIME));
     return out;
