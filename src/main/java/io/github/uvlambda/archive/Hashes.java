@@ -46,6 +46,11 @@ public final class Hashes {
 
   /** Lambda's CodeSha256: base64 of the SHA-256 of the zip bytes. */
   public static String codeSha256(Path zip) {
-    return Base64.getEncoder().encodeToString(sha256(zip));
+    return base64(sha256(zip));
+  }
+
+  /** A digest as Lambda's CodeSha256 spells it. */
+  public static String base64(byte[] digest) {
+    return Base64.getEncoder().encodeToString(digest);
   }
 }

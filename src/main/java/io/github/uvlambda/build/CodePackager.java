@@ -3,6 +3,7 @@ package io.github.uvlambda.build;
 import io.github.uvlambda.BuildLog;
 import io.github.uvlambda.UvLambdaException;
 import io.github.uvlambda.archive.AtomicFiles;
+import io.github.uvlambda.archive.BuildRecord;
 import io.github.uvlambda.archive.Fingerprint;
 import io.github.uvlambda.archive.Hashes;
 import io.github.uvlambda.archive.ReproducibleZipWriter;
@@ -76,7 +77,7 @@ public final class CodePackager {
     }
     try {
       Fingerprint fp =
-          new Fingerprint().add("kind", "code.zip v1").add("time", r.timestamp().toString());
+          new Fingerprint().add("kind", "code.zip v2").add("time", r.timestamp().toString());
       long unzipped = 0;
       for (SourceSelection.SourceFile f : files) {
         byte[] content = Files.readAllBytes(f.file());
@@ -84,7 +85,8 @@ public final class CodePackager {
         fp.add(f.path(), (f.executable() ? "x:" : "-:") + Hashes.sha256Hex(content));
       }
       String fingerprint = fp.hex();
-      if (Fingerprint.isUpToDate(r.output(), fingerprint)) {
+      BuildRecord.Check reuse = BuildRecord.check(r.output(), fingerprint);
+      if (reuse.valid()) {
         log.info(
             r.functionName()
                 + ": code.zip up to date ("
@@ -92,11 +94,19 @@ public final class CodePackager {
                 + " files, sources unchanged)");
         return new Result(
             r.output(),
-            Hashes.codeSha256(r.output()),
+            Hashes.base64(reuse.outputSha256()),
             Files.size(r.output()),
             unzipped,
             files.size(),
             true);
+      }
+      if (reuse.state() == BuildRecord.State.CHANGED) {
+        log.warn(
+            r.functionName()
+                + ": "
+                + reuse.changedFile()
+                + " is not what was built: edited, replaced or deleted since (its SHA-256 no longer"
+                + " matches the one recorded). Building it again.");
       }
       Path temp = AtomicFiles.temporarySibling(r.output());
       try {
@@ -109,8 +119,7 @@ public final class CodePackager {
       } finally {
         Files.deleteIfExists(temp);
       }
-      Fingerprint.record(r.output(), fingerprint);
-      String sha = Hashes.codeSha256(r.output());
+      String sha = Hashes.base64(BuildRecord.write(r.output(), fingerprint));
       log.info(
           r.functionName()
               + ": code.zip built: "

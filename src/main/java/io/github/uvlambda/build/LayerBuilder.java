@@ -3,6 +3,7 @@ package io.github.uvlambda.build;
 import io.github.uvlambda.BuildLog;
 import io.github.uvlambda.UvLambdaException;
 import io.github.uvlambda.archive.AtomicFiles;
+import io.github.uvlambda.archive.BuildRecord;
 import io.github.uvlambda.archive.Fingerprint;
 import io.github.uvlambda.archive.Hashes;
 import io.github.uvlambda.archive.ReproducibleZipWriter;
@@ -104,21 +105,22 @@ public final class LayerBuilder {
   public Result build(Request r) {
     String fp = fingerprint(r);
     LayerCache cache = new LayerCache(r.cacheRoot());
+    Path report = LayerReport.fileFor(r.output());
     try {
-      if (Fingerprint.isUpToDate(r.output(), fp)
-          && Files.isRegularFile(LayerReport.fileFor(r.output()))) {
+      BuildRecord.Check built = BuildRecord.check(r.output(), fp);
+      if (built.valid()) {
         log.info(
             r.label()
                 + ": layer up to date ("
                 + r.runtime()
                 + ", inputs unchanged): "
                 + r.output());
-        return result(r.output(), LayerReport.read(r.output()), true);
+        return new Result(
+            r.output(), Hashes.base64(built.outputSha256()), LayerReport.read(r.output()), true);
       }
-      Optional<Path> cached = cache.lookup(fp);
-      if (cached.isPresent()) {
-        LayerCache.copy(cached.get(), r.output());
-        Fingerprint.record(r.output(), fp);
+      warnIfChanged(r, built, "");
+      Optional<byte[]> fromCache = reuseCached(r, cache, fp);
+      if (fromCache.isPresent()) {
         log.info(
             r.label()
                 + ": layer up to date ("
@@ -127,31 +129,58 @@ public final class LayerBuilder {
                 + cache.directory()
                 + "): "
                 + r.output());
-        return result(r.output(), LayerReport.read(r.output()), true);
+        return new Result(
+            r.output(), Hashes.base64(fromCache.get()), LayerReport.read(r.output()), true);
       }
       r.lockFiles().check(log);
-      LayerReport report;
+      LayerReport layer;
       try (LayerContents contents = installer(r.installer()).install(r)) {
         checkUnzippedSize(r, contents);
-        report = writeZip(r, contents);
+        layer = writeZip(r, contents);
       }
-      report.write(r.output());
-      Fingerprint.record(r.output(), fp);
+      layer.write(r.output());
+      byte[] sha = BuildRecord.write(r.output(), fp, report);
       cache.store(fp, r.output());
-      report.format(r.label()).forEach(log::info);
-      return result(r.output(), report, false);
+      layer.format(r.label()).forEach(log::info);
+      return new Result(r.output(), Hashes.base64(sha), layer, false);
     } catch (IOException e) {
       throw new UvLambdaException(
           r.label() + ": cannot write the layer " + r.output() + ": " + e.getMessage(), e);
     }
   }
 
-  private LayerInstaller installer(Installer kind) {
-    return kind == Installer.UV ? new UvLayerInstaller(log) : new JavaLayerInstaller(log);
+  /**
+   * Copies the cached layer of these inputs to the output when the cache has one whose files still
+   * have the digests recorded when it was stored; returns the output's SHA-256.
+   */
+  private Optional<byte[]> reuseCached(Request r, LayerCache cache, String fp) throws IOException {
+    BuildRecord.Check cached = cache.check(fp);
+    warnIfChanged(r, cached, " in the cache");
+    if (!cached.valid()) {
+      return Optional.empty();
+    }
+    LayerCache.copy(cache.zipFor(fp), r.output());
+    byte[] sha = BuildRecord.write(r.output(), fp, LayerReport.fileFor(r.output()));
+    // The copy is what gets deployed: it must be the file that was just verified.
+    return java.util.Arrays.equals(sha, cached.outputSha256())
+        ? Optional.of(sha)
+        : Optional.empty();
   }
 
-  private static Result result(Path zip, LayerReport report, boolean upToDate) {
-    return new Result(zip, Hashes.codeSha256(zip), report, upToDate);
+  private void warnIfChanged(Request r, BuildRecord.Check check, String where) {
+    if (check.state() == BuildRecord.State.CHANGED) {
+      log.warn(
+          r.label()
+              + ": "
+              + check.changedFile()
+              + where
+              + " is not what was built: truncated, edited, replaced or deleted since (its SHA-256"
+              + " no longer matches the one recorded). Building the layer again.");
+    }
+  }
+
+  private LayerInstaller installer(Installer kind) {
+    return kind == Installer.UV ? new UvLayerInstaller(log) : new JavaLayerInstaller(log);
   }
 
   /** Fails before anything is written when the layer alone is over Lambda's unzipped limit. */

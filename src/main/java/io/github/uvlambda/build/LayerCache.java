@@ -1,15 +1,17 @@
 package io.github.uvlambda.build;
 
 import io.github.uvlambda.archive.AtomicFiles;
+import io.github.uvlambda.archive.BuildRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Optional;
 
 /**
- * Built layers kept in the user cache, {@code <cache>/layers/<fingerprint>.zip} with their report,
- * so that the same inputs never build twice — not after {@code mvn clean}, not in another project.
+ * Built layers kept in the user cache, {@code <cache>/layers/<fingerprint>.zip} with their report
+ * and {@link BuildRecord}, so that the same inputs never build twice — not after {@code mvn clean},
+ * not in another project — and a cached layer is used only while it still has the digest recorded
+ * when it was stored.
  */
 public final class LayerCache {
   private final Path directory;
@@ -25,21 +27,26 @@ public final class LayerCache {
     return directory;
   }
 
-  Path zipFor(String fingerprint) {
+  public Path zipFor(String fingerprint) {
+    if (!fingerprint.matches("[0-9a-f]{64}")) {
+      throw new IllegalArgumentException("not a fingerprint: " + fingerprint);
+    }
     return directory.resolve(fingerprint + ".zip");
   }
 
-  /** The cached layer built from inputs with this fingerprint, when it and its report exist. */
-  public Optional<Path> lookup(String fingerprint) {
-    Path zip = zipFor(fingerprint);
-    return Files.isRegularFile(zip) && Files.isRegularFile(LayerReport.fileFor(zip))
-        ? Optional.of(zip)
-        : Optional.empty();
+  /**
+   * Whether the cache holds the layer built from inputs with this fingerprint, with the zip and its
+   * report unchanged since they were stored (a shared or restored cache is not trusted blindly).
+   */
+  public BuildRecord.Check check(String fingerprint) {
+    return BuildRecord.check(zipFor(fingerprint), fingerprint);
   }
 
-  /** Keeps a built layer and its report under its fingerprint. */
+  /** Keeps a built layer and its report under its fingerprint, with their digests. */
   public void store(String fingerprint, Path zip) throws IOException {
-    copy(zip, zipFor(fingerprint));
+    Path cached = zipFor(fingerprint);
+    copy(zip, cached);
+    BuildRecord.write(cached, fingerprint, LayerReport.fileFor(cached));
   }
 
   /** Copies a zip and its report to another place, each atomically. */
