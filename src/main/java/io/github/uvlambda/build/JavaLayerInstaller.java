@@ -38,7 +38,7 @@ public final class JavaLayerInstaller implements LayerInstaller {
             .build(exported, context(r));
     List<SelectedWheel> wheels = select(r, exported, local);
     Map<String, Path> files =
-        new WheelFetcher(new WheelCache(r.cacheRoot()), r.fetch(), log).fetchAll(wheels);
+        new WheelFetcher(WheelCache.open(r.cacheRoot(), log), r.fetch(), log).fetchAll(wheels);
     LayerLayout layout = LayerLayout.plan(wheels, files, LayerBuilder.PREFIX, r.runtime(), log);
     List<LayerEntry> entries = new ArrayList<>();
     for (LayerLayout.Entry e : layout.entries()) {

@@ -104,7 +104,7 @@ public final class LayerBuilder {
 
   public Result build(Request r) {
     String fp = fingerprint(r);
-    LayerCache cache = new LayerCache(r.cacheRoot());
+    LayerCache cache = LayerCache.open(r.cacheRoot(), log);
     Path report = LayerReport.fileFor(r.output());
     try {
       BuildRecord.Check built = BuildRecord.check(r.output(), fp);

@@ -1,11 +1,13 @@
 package io.github.uvlambda.build;
 
+import io.github.uvlambda.BuildLog;
 import io.github.uvlambda.archive.AtomicFiles;
 import io.github.uvlambda.archive.BuildRecord;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 
 /**
  * Built layers kept in the user cache, {@code <cache>/layers/<fingerprint>.zip} with their report
@@ -21,6 +23,18 @@ public final class LayerCache {
    */
   public LayerCache(Path cacheRoot) {
     this.directory = cacheRoot.resolve("layers");
+  }
+
+  /**
+   * The layer cache of this root, with the {@code .tmp} files of killed builds older than an hour
+   * removed.
+   */
+  public static LayerCache open(Path cacheRoot, BuildLog log) {
+    LayerCache cache = new LayerCache(cacheRoot);
+    for (Path stale : AtomicFiles.removeStale(cache.directory, Instant.now())) {
+      log.debug("Removed " + stale + ", left in the cache by a build that did not finish");
+    }
+    return cache;
   }
 
   public Path directory() {
@@ -58,7 +72,10 @@ public final class LayerCache {
   private static void copyFile(Path from, Path to) throws IOException {
     Path tmp = AtomicFiles.temporarySibling(to);
     try {
-      Files.copy(from, tmp, StandardCopyOption.REPLACE_EXISTING);
+      // Into the file just created, so that it keeps the umask's permissions, not the source's.
+      try (OutputStream out = Files.newOutputStream(tmp)) {
+        Files.copy(from, out);
+      }
       AtomicFiles.moveIntoPlace(tmp, to);
     } finally {
       Files.deleteIfExists(tmp);

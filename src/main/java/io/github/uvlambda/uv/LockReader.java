@@ -34,19 +34,21 @@ public final class LockReader {
   }
 
   public UvLock read(Path file) {
+    byte[] bytes = TomlFiles.bytes(file, "Run `uv lock` in " + file.getParent() + " to create it.");
     return parse(
         file,
-        TomlFiles.read(
-            file,
-            "Run `uv lock` in " + file.getParent() + " to create it.",
-            "Fix it, or regenerate it with `uv lock`."));
+        TomlFiles.parse(file, bytes, "Fix it, or regenerate it with `uv lock`."),
+        new LockValues(file, new String(bytes, StandardCharsets.UTF_8)));
   }
 
   public UvLock read(Path file, byte[] bytes) {
-    return parse(file, TomlFiles.parse(file, bytes, REGENERATE));
+    return parse(
+        file,
+        TomlFiles.parse(file, bytes, REGENERATE),
+        new LockValues(file, new String(bytes, StandardCharsets.UTF_8)));
   }
 
-  private UvLock parse(Path file, JsonNode root) {
+  private UvLock parse(Path file, JsonNode root, LockValues values) {
     JsonNode versionNode = root.get("version");
     if (versionNode == null || !versionNode.canConvertToInt()) {
       throw new UvLambdaException(
@@ -113,11 +115,12 @@ public final class LockReader {
                   groups.put(
                       PackageName.normalize(k),
                       edges(file, where, "dev-dependencies." + k, v, byName)));
-      LockArtifact sdist = p.has("sdist") ? artifact(p.get("sdist"), null) : null;
+      LockArtifact sdist =
+          p.has("sdist") ? artifact(p.get("sdist"), values, where + ", sdist", false) : null;
       List<LockArtifact> wheels = new ArrayList<>();
       if (p.has("wheels")) {
         for (JsonNode w : p.get("wheels")) {
-          wheels.add(artifact(w, id));
+          wheels.add(artifact(w, values, where + ", wheel", true));
         }
       }
       LockPackage pkg =
@@ -288,7 +291,8 @@ public final class LockReader {
     return out;
   }
 
-  private static LockArtifact artifact(JsonNode node, PackageId owner) {
+  private static LockArtifact artifact(
+      JsonNode node, LockValues values, String where, boolean wheel) {
     String url = TomlFiles.text(node, "url");
     String path = TomlFiles.text(node, "path");
     String filename = TomlFiles.text(node, "filename");
@@ -302,7 +306,12 @@ public final class LockReader {
       }
     }
     long size = node.has("size") ? node.get("size").asLong() : -1;
-    return new LockArtifact(filename, url, path, TomlFiles.text(node, "hash"), size);
+    return new LockArtifact(
+        values.filename(filename, where, wheel),
+        url,
+        path,
+        values.hash(TomlFiles.text(node, "hash"), where),
+        size);
   }
 
   private static LockMetadata metadata(JsonNode node) {

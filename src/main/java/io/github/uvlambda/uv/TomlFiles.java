@@ -25,15 +25,20 @@ public final class TomlFiles {
    * @param malformedHint what to do when it is not valid TOML
    */
   public static JsonNode read(Path file, String missingHint, String malformedHint) {
-    byte[] bytes;
+    return parse(file, bytes(file, missingHint), malformedHint);
+  }
+
+  /**
+   * @param missingHint what to do when the file does not exist
+   */
+  static byte[] bytes(Path file, String missingHint) {
     try {
-      bytes = Files.readAllBytes(file);
+      return Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       throw new UvLambdaException(file + " does not exist. " + missingHint);
     } catch (IOException e) {
       throw new UvLambdaException("Cannot read " + file + ": " + e.getMessage(), e);
     }
-    return parse(file, bytes, malformedHint);
   }
 
   public static JsonNode parse(Path file, byte[] bytes, String fixHint) {

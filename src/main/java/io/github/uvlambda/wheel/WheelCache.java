@@ -1,12 +1,15 @@
 package io.github.uvlambda.wheel;
 
+import io.github.uvlambda.BuildLog;
 import io.github.uvlambda.archive.AtomicFiles;
 import io.github.uvlambda.archive.Hashes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A content-addressed store of wheels shared by every build of the user: {@code
@@ -14,6 +17,9 @@ import java.util.Optional;
  * was checked, and is checked again before each use.
  */
 public final class WheelCache {
+  private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+  private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9_+!-][A-Za-z0-9._+!-]*");
+
   private final Path root;
 
   public WheelCache(Path root) {
@@ -44,7 +50,29 @@ public final class WheelCache {
     return root;
   }
 
+  /**
+   * The cache of this root, with the {@code .part} files of killed builds older than an hour
+   * removed.
+   */
+  public static WheelCache open(Path root, BuildLog log) {
+    WheelCache cache = new WheelCache(root);
+    for (Path stale : AtomicFiles.removeStale(cache.temporaryDirectory(), Instant.now())) {
+      log.debug("Removed " + stale + ", left in the cache by a build that did not finish");
+    }
+    return cache;
+  }
+
+  /**
+   * Where a wheel is kept: derived only from a digest that is 64 lowercase hex digits and a plain
+   * file name (the lock reader refuses anything else; this is the last line of defence).
+   */
   Path pathFor(String sha256, String filename) {
+    if (sha256 == null || !SHA256.matcher(sha256).matches()) {
+      throw new IllegalArgumentException("not a sha256 digest: " + sha256);
+    }
+    if (filename == null || !PLAIN_NAME.matcher(filename).matches()) {
+      throw new IllegalArgumentException("not a plain file name: " + filename);
+    }
     return root.resolve("wheels").resolve(sha256.substring(0, 2)).resolve(sha256).resolve(filename);
   }
 
@@ -84,7 +112,10 @@ public final class WheelCache {
     if (!Files.isRegularFile(target)) {
       Path temp = temporaryFile(filename);
       try {
-        Files.copy(wheel, temp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        // Into the file just created, so that it keeps the umask's permissions.
+        try (java.io.OutputStream out = Files.newOutputStream(temp)) {
+          Files.copy(wheel, out);
+        }
         store(temp, sha256, filename);
       } finally {
         Files.deleteIfExists(temp);
@@ -93,9 +124,14 @@ public final class WheelCache {
     return sha256;
   }
 
+  private Path temporaryDirectory() {
+    return root.resolve("tmp");
+  }
+
   Path temporaryFile(String filename) throws IOException {
-    Path tmp = root.resolve("tmp");
-    Files.createDirectories(tmp);
-    return Files.createTempFile(tmp, filename + ".", ".part");
+    if (!PLAIN_NAME.matcher(filename).matches()) {
+      throw new IllegalArgumentException("not a plain file name: " + filename);
+    }
+    return AtomicFiles.newFile(temporaryDirectory(), filename + ".", ".part");
   }
 }

@@ -53,7 +53,13 @@ public final class WheelFetcher {
     List<String> unhashed = new ArrayList<>();
     for (SelectedWheel w : wheels) {
       if (w.sha256() == null) {
-        unhashed.add(w.filename().filename());
+        String algorithm = w.artifact().hashAlgorithm();
+        unhashed.add(
+            w.lockPackage().label()
+                + " ("
+                + w.filename().filename()
+                + (algorithm == null ? ": no hash" : ": only a " + algorithm + " hash")
+                + ")");
         continue;
       }
       cache
@@ -64,7 +70,8 @@ public final class WheelFetcher {
       throw new UvLambdaException(
           "uv.lock has no sha256 hash for "
               + String.join(", ", unhashed)
-              + "; the plugin installs only verified wheels. Regenerate the lock with `uv lock` (uv records hashes for index packages).");
+              + "; the plugin installs only wheels verified by sha256. Regenerate the lock with"
+              + " `uv lock` from an index that publishes sha256 hashes (PyPI does).");
     }
     if (missing.isEmpty()) {
       log.debug("all " + wheels.size() + " wheels found in the cache " + cache.root());
