@@ -1,6 +1,7 @@
 package io.github.uvlambda.maven;
 
 import io.github.uvlambda.UvLambdaException;
+import io.github.uvlambda.build.DependencyGroupCheck;
 import io.github.uvlambda.build.LayerBuilder;
 import io.github.uvlambda.function.FunctionSpec;
 import io.github.uvlambda.uv.LockFiles;
@@ -86,6 +87,7 @@ abstract class AbstractLayerMojo extends AbstractLockMojo {
    * share one build. Returns each function's result, keyed by function name.
    */
   protected Map<String, LayerBuilder.Result> buildLayers(List<FunctionSpec> specs) {
+    DependencyGroupCheck.check(specs);
     LayerBuilder.Installer mode = parseInstaller(installer);
     UvExecutable uv = uv();
     Path cache = cacheDirectory != null ? cacheDirectory.toPath() : WheelCache.defaultRoot();

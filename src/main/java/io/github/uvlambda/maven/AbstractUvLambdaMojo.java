@@ -292,6 +292,7 @@ abstract class AbstractUvLambdaMojo extends AbstractMojo {
       return;
     }
     try {
+      AwsSdkLogging.keepQuiet(buildLog());
       run();
     } catch (RuntimeException e) {
       String message = ErrorMessages.MAVEN.render(e);

@@ -1,6 +1,7 @@
 package io.github.uvlambda.maven;
 
 import io.github.uvlambda.SettingNames;
+import io.github.uvlambda.Urls;
 import io.github.uvlambda.UvLambdaException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
@@ -24,7 +25,12 @@ final class ErrorMessages implements SettingNames {
         || e instanceof UncheckedIOException;
   }
 
+  /** The message for the user, a URL's credentials masked ({@link Urls#redact}). */
   String render(Throwable e) {
+    return Urls.redact(compose(e));
+  }
+
+  private String compose(Throwable e) {
     if (e instanceof UvLambdaException u) {
       return u.message(this);
     }

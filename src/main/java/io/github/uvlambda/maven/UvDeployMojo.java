@@ -127,14 +127,7 @@ public class UvDeployMojo extends AbstractAwsMojo {
   @Override
   protected void run() {
     List<FunctionSpec> specs = functionSpecs(FunctionConfigResolver.Scope.DEPLOY);
-    Map<String, LayerBuilder.Result> layers = buildLayers(specs);
-    List<FunctionArtifacts> artifacts = new ArrayList<>();
-    for (FunctionSpec f : specs) {
-      CodePackager.Result code = packageCode(f);
-      LayerBuilder.Result layer = layers.get(f.functionName());
-      artifacts.add(
-          new FunctionArtifacts(f, code.zip(), code.unzippedSize(), layer.zip(), layer.report()));
-    }
+    // Made first: a bad <region> or <endpointUrl> fails before any layer is built.
     DeploySettings settings =
         new DeploySettings(
             connection(),
@@ -148,6 +141,14 @@ public class UvDeployMojo extends AbstractAwsMojo {
             new DeploySettings.Removal(prune, deleteLogs, deleteQueuedMessages),
             deployThreads,
             outputDirectory.toPath());
+    Map<String, LayerBuilder.Result> layers = buildLayers(specs);
+    List<FunctionArtifacts> artifacts = new ArrayList<>();
+    for (FunctionSpec f : specs) {
+      CodePackager.Result code = packageCode(f);
+      LayerBuilder.Result layer = layers.get(f.functionName());
+      artifacts.add(
+          new FunctionArtifacts(f, code.zip(), code.unzippedSize(), layer.zip(), layer.report()));
+    }
     List<FunctionOutputs> outputs = new Deployer(buildLog()).deploy(artifacts, settings);
     for (FunctionOutputs o : outputs) {
       o.asMap()

@@ -2,6 +2,7 @@ package io.github.uvlambda.wheel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.uvlambda.Urls;
 import io.github.uvlambda.UvLambdaException;
 import io.github.uvlambda.pep.PackageName;
 import java.io.IOException;
@@ -49,7 +50,7 @@ final class IndexClient {
     if (u == null) {
       throw new UvLambdaException(
           "The index "
-              + index
+              + Urls.redact(index.toString())
               + " has no "
               + filename
               + " (its page for "
@@ -88,7 +89,13 @@ final class IndexClient {
         }
         if (r.status() != 200) {
           throw new UvLambdaException(
-              "The index " + index + " answered HTTP " + r.status() + " for " + page + ".");
+              "The index "
+                  + Urls.redact(index.toString())
+                  + " answered HTTP "
+                  + r.status()
+                  + " for "
+                  + Urls.redact(page.toString())
+                  + ".");
         }
         body = new String(r.body(), StandardCharsets.UTF_8);
         contentType = r.contentType();
@@ -99,7 +106,13 @@ final class IndexClient {
           : parseHtml(page, body);
     } catch (IOException e) {
       throw new UvLambdaException(
-          "Cannot read " + page + " from the index " + index + ": " + e.getMessage(), e);
+          "Cannot read "
+              + Urls.redact(page.toString())
+              + " from the index "
+              + Urls.redact(index.toString())
+              + ": "
+              + Urls.redact(e.getMessage()),
+          e);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.github.uvlambda.wheel;
 
 import io.github.uvlambda.BuildLog;
+import io.github.uvlambda.Urls;
 import io.github.uvlambda.UvLambdaException;
 import io.github.uvlambda.archive.Hashes;
 import java.io.IOException;
@@ -86,7 +87,7 @@ public final class WheelFetcher {
             + missing.size()
             + " wheel"
             + (missing.size() == 1 ? "" : "s")
-            + (index != null ? " from " + settings.indexUrl() : "")
+            + (index != null ? " from " + Urls.redact(settings.indexUrl()) : "")
             + " into "
             + cache.root());
     ExecutorService pool =
@@ -153,7 +154,7 @@ public final class WheelFetcher {
               "SHA-256 mismatch for "
                   + filename
                   + " from "
-                  + uri
+                  + Urls.redact(uri.toString())
                   + ": uv.lock expects "
                   + w.sha256()
                   + ", the file has "
@@ -169,7 +170,13 @@ public final class WheelFetcher {
       } catch (IOException e) {
         if (uri.getScheme() != null && uri.getScheme().equals("file")) {
           throw new UvLambdaException(
-              "Cannot read " + filename + " at " + uri + ": " + e.getMessage(), e);
+              "Cannot read "
+                  + filename
+                  + " at "
+                  + Urls.redact(uri.toString())
+                  + ": "
+                  + Urls.redact(e.getMessage()),
+              e);
         }
         last = e;
         log.warn("Fetching " + filename + " failed (attempt " + attempt + "): " + e);
@@ -182,7 +189,7 @@ public final class WheelFetcher {
         "Cannot download "
             + filename
             + " from "
-            + uri
+            + Urls.redact(uri.toString())
             + " after "
             + settings.attempts()
             + " attempts: "
@@ -229,7 +236,7 @@ public final class WheelFetcher {
           "Downloading "
               + w.filename().filename()
               + " from "
-              + uri
+              + Urls.redact(uri.toString())
               + " failed with HTTP "
               + status
               + (status == 401 || status == 403

@@ -13,7 +13,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
@@ -49,7 +49,8 @@ public final class AwsClients implements AutoCloseable {
         ClientOverrideConfiguration.builder().retryStrategy(mode);
     interceptors.forEach(override::addExecutionInterceptor);
     ClientOverrideConfiguration config = override.build();
-    this.http = Apache5HttpClient.builder().build();
+    // No wire log: see docs/security.md.
+    this.http = UrlConnectionHttpClient.builder().build();
     URI endpoint =
         s.endpointUrl() == null || s.endpointUrl().isBlank() ? null : URI.create(s.endpointUrl());
     // IAM is global: Region.AWS_GLOBAL on AWS, but an emulator answers in the configured region.
@@ -96,7 +97,10 @@ public final class AwsClients implements AutoCloseable {
       return Region.of(s.region().strip());
     }
     try {
-      return DefaultAwsRegionProviderChain.builder().profileName(s.profile()).build().getRegion();
+      Region fromChain =
+          DefaultAwsRegionProviderChain.builder().profileName(s.profile()).build().getRegion();
+      AwsConnection.checkRegion("The region from AWS_REGION or the AWS profile", fromChain.id());
+      return fromChain;
     } catch (SdkClientException e) {
       throw new SettingNeededException(
           "No AWS region is configured: set ",

@@ -1,0 +1,5 @@
+MARKER = "planted-zip-body-4711"
+
+
+def handler(event, context):
+    return {"ok": True, "marker": MARKER}
