@@ -4,13 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.uvlambda.BuildLog;
-import io.github.uvlambda.archive.ReproducibleZipWriter;
-import io.github.uvlambda.lambda.Architecture;
-import io.github.uvlambda.lambda.LambdaRuntime;
 import io.github.uvlambda.testing.TestProject;
 import io.github.uvlambda.testing.TestWheel;
-import io.github.uvlambda.uv.LockFiles;
-import io.github.uvlambda.wheel.FetchSettings;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -47,21 +42,7 @@ class FileModesAndStaleFilesTest {
   }
 
   private void buildLayer(Path output) {
-    new LayerBuilder(BuildLog.SILENT)
-        .build(
-            new LayerBuilder.Request(
-                "fn",
-                LockFiles.prepare(project.dir(), null, false, false, BuildLog.SILENT),
-                "fn",
-                Set.of(),
-                new LambdaRuntime("3.12", Architecture.ARM64),
-                output,
-                ReproducibleZipWriter.DEFAULT_TIME,
-                FetchSettings.direct(project.dir()).withIndex(project.indexUrl()),
-                cache,
-                LayerBuilder.Installer.JAVA,
-                null,
-                "test"));
+    new LayerBuilder(BuildLog.SILENT).build(TestRequests.layer(project, output, cache));
   }
 
   /** What the umask gives a new file in this folder (0644 under the usual 022). */
@@ -82,15 +63,7 @@ class FileModesAndStaleFilesTest {
     Files.createDirectories(src);
     Files.writeString(src.resolve("handler.py"), "def handler(e, c): pass\n");
     Path code = tmp.resolve("target/uv-lambda/fn/code.zip");
-    new CodePackager(BuildLog.SILENT)
-        .packageCode(
-            new CodePackager.Request(
-                "fn",
-                src,
-                "handler.handler",
-                SourceSelection.Rules.of(List.of("**"), List.of()),
-                code,
-                ReproducibleZipWriter.DEFAULT_TIME));
+    new CodePackager(BuildLog.SILENT).packageCode(TestRequests.code(src, "handler.handler", code));
     Set<PosixFilePermission> expected = umaskMode(tmp);
     assertThat(expected).contains(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     List<Path> produced;

@@ -5,17 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.uvlambda.BuildLog;
 import io.github.uvlambda.UvLambdaException;
-import io.github.uvlambda.archive.ReproducibleZipWriter;
-import io.github.uvlambda.lambda.Architecture;
-import io.github.uvlambda.lambda.LambdaRuntime;
 import io.github.uvlambda.testing.TestProject;
 import io.github.uvlambda.testing.TestWheel;
-import io.github.uvlambda.uv.LockFiles;
-import io.github.uvlambda.wheel.FetchSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -56,20 +50,7 @@ class HostileLockTest {
 
   private void build() {
     new LayerBuilder(BuildLog.SILENT)
-        .build(
-            new LayerBuilder.Request(
-                "fn",
-                LockFiles.prepare(project.dir(), null, false, false, BuildLog.SILENT),
-                "fn",
-                Set.of(),
-                new LambdaRuntime("3.12", Architecture.ARM64),
-                tmp.resolve("target/deps.zip"),
-                ReproducibleZipWriter.DEFAULT_TIME,
-                FetchSettings.direct(project.dir()).withIndex(project.indexUrl()),
-                cache,
-                LayerBuilder.Installer.JAVA,
-                null,
-                "test"));
+        .build(TestRequests.layer(project, tmp.resolve("target/deps.zip"), cache));
   }
 
   private int lineOf(String text) {

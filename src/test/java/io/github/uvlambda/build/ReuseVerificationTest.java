@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.uvlambda.BuildLog;
 import io.github.uvlambda.archive.Hashes;
-import io.github.uvlambda.archive.ReproducibleZipWriter;
-import io.github.uvlambda.lambda.Architecture;
-import io.github.uvlambda.lambda.LambdaRuntime;
 import io.github.uvlambda.testing.RecordingLog;
 import io.github.uvlambda.testing.TestProject;
 import io.github.uvlambda.testing.TestWheel;
-import io.github.uvlambda.uv.LockFiles;
-import io.github.uvlambda.wheel.FetchSettings;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -21,9 +16,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,41 +28,25 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReuseVerificationTest {
   @TempDir Path tmp;
-  Path lambdas;
+  TestProject project;
   Path cacheRoot;
   Path out;
   byte[] original;
 
   @BeforeEach
   void buildOnce() throws IOException {
-    TestProject p =
+    project =
         new TestProject(tmp.resolve("lambdas"))
             .add("demo", "1.0", new TestWheel("demo", "1.0").file("demo/__init__.py", "V = 1\n"));
-    lambdas = p.write();
+    project.write();
     cacheRoot = tmp.resolve("cache");
     out = tmp.resolve("target/uv-lambda/fn/deps.zip");
-    assertThat(new LayerBuilder(BuildLog.SILENT).build(request(p)).upToDate()).isFalse();
+    assertThat(rebuild(new RecordingLog()).upToDate()).isFalse();
     original = Files.readAllBytes(out);
   }
 
-  private LayerBuilder.Request request(TestProject p) {
-    return new LayerBuilder.Request(
-        "fn",
-        LockFiles.prepare(lambdas, null, false, false, BuildLog.SILENT),
-        "fn",
-        Set.of(),
-        new LambdaRuntime("3.12", Architecture.ARM64),
-        out,
-        ReproducibleZipWriter.DEFAULT_TIME,
-        FetchSettings.direct(lambdas).withIndex(p.indexUrl()),
-        cacheRoot,
-        LayerBuilder.Installer.JAVA,
-        null,
-        "test");
-  }
-
   private LayerBuilder.Result rebuild(RecordingLog log) {
-    return new LayerBuilder(log).build(request(new TestProject(lambdas)));
+    return new LayerBuilder(log).build(TestRequests.layer(project, out, cacheRoot));
   }
 
   private Path cachedLayer() throws IOException {
@@ -160,14 +137,7 @@ class ReuseVerificationTest {
     Files.createDirectories(src);
     Files.writeString(src.resolve("handler.py"), "def handler(e, c):\n    return 1\n");
     Path code = tmp.resolve("target/uv-lambda/fn/code.zip");
-    CodePackager.Request req =
-        new CodePackager.Request(
-            "fn",
-            src,
-            "handler.handler",
-            SourceSelection.Rules.of(List.of("**"), List.of()),
-            code,
-            ReproducibleZipWriter.DEFAULT_TIME);
+    CodePackager.Request req = TestRequests.code(src, "handler.handler", code);
     new CodePackager(BuildLog.SILENT).packageCode(req);
     byte[] good = Files.readAllBytes(code);
     poison(code);
