@@ -33,15 +33,15 @@ public final class CodePackager {
       Path output,
       Instant timestamp) {
 
-    /** The code.zip of a configured function, written to {@code output}. */
+    /** The code.zip of a configured function, with the default safety rules. */
     public static Request of(FunctionSpec f, Path output, Instant timestamp) {
-      return new Request(
-          f.functionName(),
-          f.sourceDir(),
-          f.handler(),
-          SourceSelection.Rules.of(f.includes(), f.excludes()),
-          output,
-          timestamp);
+      return of(f, SourceSelection.Rules.of(f.includes(), f.excludes()), output, timestamp);
+    }
+
+    /** The code.zip of a configured function, its files chosen by these rules. */
+    public static Request of(
+        FunctionSpec f, SourceSelection.Rules rules, Path output, Instant timestamp) {
+      return new Request(f.functionName(), f.sourceDir(), f.handler(), rules, output, timestamp);
     }
   }
 

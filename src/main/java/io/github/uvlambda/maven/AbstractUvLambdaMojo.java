@@ -3,6 +3,7 @@ package io.github.uvlambda.maven;
 import io.github.uvlambda.BuildLog;
 import io.github.uvlambda.build.BuildTimestamp;
 import io.github.uvlambda.build.CodePackager;
+import io.github.uvlambda.build.SourceSelection;
 import io.github.uvlambda.function.FunctionConfigResolver;
 import io.github.uvlambda.function.FunctionSettings;
 import io.github.uvlambda.function.FunctionSpec;
@@ -265,6 +266,27 @@ abstract class AbstractUvLambdaMojo extends AbstractMojo {
   protected String outputTimestamp;
 
   /**
+   * Files that look like secrets ({@code .env*}, {@code *.pem}, {@code *.key}, {@code id_rsa*},
+   * {@code .aws/}, ...) are refused in code.zip; list here, as Ant patterns relative to each
+   * function's {@code sourceDir}, those that are meant to ship, e.g. {@code
+   * <allowedSecretFiles><allowedSecretFile>certs/rds-ca.pem</allowedSecretFile></allowedSecretFiles>}.
+   * See docs/security.md.
+   *
+   * @since 0.1.0
+   */
+  @Parameter protected List<String> allowedSecretFiles;
+
+  /**
+   * Leave tests, caches, bytecode and tool folders ({@code tests/}, {@code __pycache__/}, {@code
+   * .venv/}, {@code .idea/}, {@code node_modules/}, ...) out of code.zip without a word. Set to
+   * false to take them too (a function's {@code excludes} still apply). See docs/security.md.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.USE_DEFAULT_EXCLUDES, defaultValue = "true")
+  protected boolean useDefaultExcludes = true;
+
+  /**
    * Skip every goal of this plugin.
    *
    * @since 0.1.0
@@ -369,7 +391,14 @@ abstract class AbstractUvLambdaMojo extends AbstractMojo {
     return new CodePackager(buildLog())
         .packageCode(
             CodePackager.Request.of(
-                f, functionOutput(f.functionName()).resolve("code.zip"), zipTimestamp()));
+                f,
+                new SourceSelection.Rules(
+                    f.includes(),
+                    f.excludes(),
+                    useDefaultExcludes,
+                    allowedSecretFiles == null ? List.of() : allowedSecretFiles),
+                functionOutput(f.functionName()).resolve("code.zip"),
+                zipTimestamp()));
   }
 
   /**

@@ -46,6 +46,7 @@ public final class PropertyNames {
 
   // Build
   public static final String OUTPUT_DIRECTORY = "uv-lambda.outputDirectory";
+  public static final String USE_DEFAULT_EXCLUDES = "uv-lambda.useDefaultExcludes";
   public static final String CACHE_DIRECTORY = "uv-lambda.cacheDirectory";
   public static final String INDEX_URL = "uv-lambda.indexUrl";
   public static final String INDEX_SERVER_ID = "uv-lambda.indexServerId";
