@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.uvlambda.BuildLog;
-import io.github.uvlambda.UvLambdaException;
 import io.github.uvlambda.archive.ReproducibleZipWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -83,7 +82,7 @@ class SourceSelectionTest {
 
   private void assertRefused(String... fragments) {
     assertThatThrownBy(this::build)
-        .isInstanceOf(UvLambdaException.class)
+        .isInstanceOf(UnsafeSourceFilesException.class)
         .hasMessageContaining("Function my-worker: code.zip was not built")
         .hasMessageContainingAll(fragments);
     assertThat(zip()).doesNotExist();
@@ -183,6 +182,15 @@ class SourceSelectionTest {
     write(src.resolve("key.pem"), "-----BEGIN\n");
     Files.createSymbolicLink(src.resolve("creds.txt"), outside.resolve(".aws/credentials"));
     assertRefused("- .env", "- key.pem", "creds.txt -> ");
+    assertThatThrownBy(this::build)
+        .asInstanceOf(
+            org.assertj.core.api.InstanceOfAssertFactories.type(UnsafeSourceFilesException.class))
+        .satisfies(
+            e -> {
+              assertThat(e.secrets()).containsExactly(".env", "key.pem");
+              assertThat(e.links()).singleElement().asString().startsWith("creds.txt -> ");
+              assertThat(e.nonUtf8Names()).isEmpty();
+            });
   }
 
   @Test
