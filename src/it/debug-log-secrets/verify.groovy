@@ -40,6 +40,17 @@ leaks.each { s ->
     println("[debug-log-secrets] '${s}' appears ${lines.size()} times, e.g. " + lines.take(3).collect { it.take(300) })
 }
 assert leaks.isEmpty() : 'planted secrets in the -X output: ' + leaks
+
+// Nor in the plan, the outputs or any other file the plugin writes beside the zips.
+def written = []
+new File(basedir, 'target/uv-lambda').eachFileRecurse(groovy.io.FileType.FILES) { f ->
+    if (!f.name.endsWith('.zip')) { written << f }
+}
+assert written*.name.containsAll(['plan.json', 'outputs.json'])
+written.each { f ->
+    def leaked = planted.findAll { f.text.contains(it) }
+    assert leaked.isEmpty() : "${f} contains ${leaked}"
+}
 // The credentials of indexUrl were used (moved out of the URL), the URL shown without them.
 assert text.contains('Downloading 2 wheels from http://127.0.0.1:')
 assert text.contains('[DEBUG] ') : 'the build ran with -X'
