@@ -38,7 +38,8 @@ public final class ZipReader implements Closeable {
   public static ZipReader open(Path file) throws IOException {
     FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
     try {
-      return new ZipReader(file, ch, readCentralDirectory(file, ch));
+      return new ZipReader(
+          file, ch, centralDirectory((pos, len) -> readFully(ch, file, pos, len), ch.size(), file));
     } catch (IOException | RuntimeException e) {
       ch.close();
       throw e;
@@ -103,7 +104,9 @@ public final class ZipReader implements Closeable {
       byte[] buf = new byte[8192];
       while (!inflater.finished()) {
         int n = inflater.inflate(buf);
-        if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+        if (n == 0
+            && !inflater.finished()
+            && (inflater.needsInput() || inflater.needsDictionary())) {
           throw new IOException(file + ": " + e.name() + " is truncated");
         }
         out.write(buf, 0, n);
@@ -120,10 +123,24 @@ public final class ZipReader implements Closeable {
   }
 
   private ByteBuffer read(long position, int length) throws IOException {
+    return readFully(channel, file, position, length);
+  }
+
+  /** Reads a zip's bytes at a position: a file's channel, or a remote object read by ranges. */
+  @FunctionalInterface
+  public interface RandomAccess {
+    /** Exactly {@code length} bytes from {@code position}, little-endian, positioned at 0. */
+    ByteBuffer read(long position, int length) throws IOException;
+  }
+
+  /** The most a zip's tail can hold after its central directory: the end record and a comment. */
+  public static final int MAX_TAIL = 65535 + 22;
+
+  private static ByteBuffer readFully(FileChannel ch, Path file, long position, int length)
+      throws IOException {
     ByteBuffer b = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
     while (b.hasRemaining()) {
-      int n = channel.read(b, position + b.position());
-      if (n < 0) {
+      if (ch.read(b, position + b.position()) < 0) {
         throw new IOException(file + ": unexpected end of file");
       }
     }
@@ -131,12 +148,15 @@ public final class ZipReader implements Closeable {
     return b;
   }
 
-  private static List<ZipEntryInfo> readCentralDirectory(Path file, FileChannel ch)
+  /**
+   * The entries of the central directory (zip64 included) of a zip of {@code size} bytes.
+   *
+   * @param file what the zip is, for messages: a path or a URL
+   */
+  public static List<ZipEntryInfo> centralDirectory(RandomAccess source, long size, Object file)
       throws IOException {
-    long size = ch.size();
-    int tail = (int) Math.min(size, 65535 + 22);
-    ByteBuffer t = ByteBuffer.allocate(tail).order(ByteOrder.LITTLE_ENDIAN);
-    ch.read(t, size - tail);
+    int tail = (int) Math.min(size, MAX_TAIL);
+    ByteBuffer t = source.read(size - tail, tail);
     int eocd = -1;
     for (int i = tail - 22; i >= 0; i--) {
       if (t.getInt(i) == EOCD) {
@@ -154,8 +174,7 @@ public final class ZipReader implements Closeable {
       int loc = eocd - 20;
       if (loc >= 0 && t.getInt(loc) == ZIP64_LOCATOR) {
         long z64 = t.getLong(loc + 8);
-        ByteBuffer r = ByteBuffer.allocate(56).order(ByteOrder.LITTLE_ENDIAN);
-        ch.read(r, z64);
+        ByteBuffer r = source.read(z64, 56);
         if (r.getInt(0) != ZIP64_EOCD) {
           throw new IOException(file + ": bad zip64 end of central directory");
         }
@@ -167,13 +186,7 @@ public final class ZipReader implements Closeable {
     if (cdOffset + cdSize > size || cdSize > Integer.MAX_VALUE) {
       throw new IOException(file + ": central directory out of bounds");
     }
-    ByteBuffer cd = ByteBuffer.allocate((int) cdSize).order(ByteOrder.LITTLE_ENDIAN);
-    while (cd.hasRemaining()) {
-      if (ch.read(cd, cdOffset + cd.position()) < 0) {
-        throw new IOException(file + ": truncated central directory");
-      }
-    }
-    cd.flip();
+    ByteBuffer cd = source.read(cdOffset, (int) cdSize);
     List<ZipEntryInfo> out = new ArrayList<>();
     int p = 0;
     for (long i = 0; i < count; i++) {

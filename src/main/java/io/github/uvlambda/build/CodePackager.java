@@ -13,7 +13,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Builds a function's {@code code.zip} from its source directory: the files {@link SourceSelection}
@@ -31,7 +35,27 @@ public final class CodePackager {
       String handler,
       SourceSelection.Rules rules,
       Path output,
-      Instant timestamp) {
+      Instant timestamp,
+      PythonInterpreter bytecode) {
+
+    /** A code.zip without bytecode. */
+    public Request(
+        String functionName,
+        Path sourceDir,
+        String handler,
+        SourceSelection.Rules rules,
+        Path output,
+        Instant timestamp) {
+      this(functionName, sourceDir, handler, rules, output, timestamp, null);
+    }
+
+    /**
+     * The same code.zip with an unchecked-hash {@code .pyc} next to every {@code .py}, compiled for
+     * {@code /var/task} by this interpreter ({@code compileCode}).
+     */
+    public Request withBytecode(PythonInterpreter python) {
+      return new Request(functionName, sourceDir, handler, rules, output, timestamp, python);
+    }
 
     /** The code.zip of a configured function, with the default safety rules. */
     public static Request of(FunctionSpec f, Path output, Instant timestamp) {
@@ -84,9 +108,15 @@ public final class CodePackager {
         unzipped += content.length;
         fp.add(f.path(), (f.executable() ? "x:" : "-:") + Hashes.sha256Hex(content));
       }
+      if (r.bytecode() != null) {
+        fp.add("bytecode", r.bytecode().identity());
+      }
       String fingerprint = fp.hex();
       BuildRecord.Check reuse = BuildRecord.check(r.output(), fingerprint);
       if (reuse.valid()) {
+        if (r.bytecode() != null) {
+          unzipped = CodeBytecode.unzippedSize(r.output());
+        }
         log.info(
             r.functionName()
                 + ": code.zip up to date ("
@@ -108,11 +138,33 @@ public final class CodePackager {
                 + " is not what was built: edited, replaced or deleted since (its SHA-256 no longer"
                 + " matches the one recorded). Building it again.");
       }
+      SortedMap<String, byte[]> pyc =
+          r.bytecode() == null
+              ? new TreeMap<>()
+              : CodeBytecode.compile(
+                  r.bytecode(),
+                  files,
+                  SourceSelection.SourceFile::path,
+                  SourceSelection.SourceFile::file,
+                  log);
       Path temp = AtomicFiles.temporarySibling(r.output());
       try {
         try (ReproducibleZipWriter zip = new ReproducibleZipWriter(temp, r.timestamp())) {
+          Iterator<Map.Entry<String, byte[]>> compiled = pyc.entrySet().iterator();
+          Map.Entry<String, byte[]> next = compiled.hasNext() ? compiled.next() : null;
           for (SourceSelection.SourceFile f : files) {
+            // Bytecode entries interleave with the sources in name order.
+            while (next != null && next.getKey().compareTo(f.path()) < 0) {
+              zip.add(next.getKey(), next.getValue(), false);
+              unzipped += next.getValue().length;
+              next = compiled.hasNext() ? compiled.next() : null;
+            }
             zip.add(f.path(), Files.readAllBytes(f.file()), f.executable());
+          }
+          while (next != null) {
+            zip.add(next.getKey(), next.getValue(), false);
+            unzipped += next.getValue().length;
+            next = compiled.hasNext() ? compiled.next() : null;
           }
         }
         AtomicFiles.moveIntoPlace(temp, r.output());
@@ -124,13 +176,18 @@ public final class CodePackager {
           r.functionName()
               + ": code.zip built: "
               + files.size()
-              + " files, "
+              + " files"
+              + (r.bytecode() == null
+                  ? ""
+                  : " and " + pyc.size() + " compiled by " + r.bytecode().identity())
+              + ", "
               + Files.size(r.output())
               + " bytes, CodeSha256 "
               + sha
               + " -> "
               + r.output());
-      return new Result(r.output(), sha, Files.size(r.output()), unzipped, files.size(), false);
+      return new Result(
+          r.output(), sha, Files.size(r.output()), unzipped, files.size() + pyc.size(), false);
     } catch (IOException e) {
       throw new UvLambdaException(
           "Function " + r.functionName() + ": cannot write " + r.output() + ": " + e.getMessage(),

@@ -66,12 +66,23 @@ public final class LayerBuilder {
   public record Result(Path zip, String codeSha256, LayerReport report, boolean upToDate) {}
 
   private final BuildLog log;
+  private final LayerOptions options;
 
   public LayerBuilder(BuildLog log) {
+    this(log, LayerOptions.NONE);
+  }
+
+  /** A builder whose layers all get these options (bytecode, runtime-provided packages). */
+  public LayerBuilder(BuildLog log, LayerOptions options) {
     this.log = log;
+    this.options = options;
   }
 
   public String fingerprint(Request r) {
+    return fingerprint(r, new LayerTuning(r, options, log));
+  }
+
+  private String fingerprint(Request r, LayerTuning tuning) {
     Fingerprint f =
         new Fingerprint()
             .add("layout", LAYOUT_VERSION)
@@ -85,6 +96,7 @@ public final class LayerBuilder {
             .add("time", r.timestamp().toString())
             .add("installer", r.installer().name());
     localPackageDigests(r).forEach((name, digest) -> f.add("local " + name, digest));
+    tuning.addTo(f);
     return f.hex();
   }
 
@@ -103,7 +115,8 @@ public final class LayerBuilder {
   }
 
   public Result build(Request r) {
-    String fp = fingerprint(r);
+    LayerTuning tuning = new LayerTuning(r, options, log);
+    String fp = fingerprint(r, tuning);
     LayerCache cache = LayerCache.open(r.cacheRoot(), log);
     Path report = LayerReport.fileFor(r.output());
     try {
@@ -115,8 +128,7 @@ public final class LayerBuilder {
                 + r.runtime()
                 + ", inputs unchanged): "
                 + r.output());
-        return new Result(
-            r.output(), Hashes.base64(built.outputSha256()), LayerReport.read(r.output()), true);
+        return done(r, built.outputSha256(), LayerReport.read(r.output()), true);
       }
       warnIfChanged(r, built, "");
       Optional<byte[]> fromCache = reuseCached(r, cache, fp);
@@ -129,12 +141,12 @@ public final class LayerBuilder {
                 + cache.directory()
                 + "): "
                 + r.output());
-        return new Result(
-            r.output(), Hashes.base64(fromCache.get()), LayerReport.read(r.output()), true);
+        return done(r, fromCache.get(), LayerReport.read(r.output()), true);
       }
       r.lockFiles().check(log);
       LayerReport layer;
-      try (LayerContents contents = installer(r.installer()).install(r)) {
+      try (LayerContents installed = installer(r.installer()).install(r)) {
+        LayerContents contents = tuning.apply(installed);
         checkUnzippedSize(r, contents);
         layer = writeZip(r, contents);
       }
@@ -142,11 +154,16 @@ public final class LayerBuilder {
       byte[] sha = BuildRecord.write(r.output(), fp, report);
       cache.store(fp, r.output());
       layer.format(r.label()).forEach(log::info);
-      return new Result(r.output(), Hashes.base64(sha), layer, false);
+      return done(r, sha, layer, false);
     } catch (IOException e) {
       throw new UvLambdaException(
           r.label() + ": cannot write the layer " + r.output() + ": " + e.getMessage(), e);
     }
+  }
+
+  private Result done(Request r, byte[] sha256, LayerReport report, boolean upToDate) {
+    LayerTuning.warnIfLarge(r.label(), report, log);
+    return new Result(r.output(), Hashes.base64(sha256), report, upToDate);
   }
 
   /**

@@ -26,6 +26,9 @@ public record LayerEntry(
   /** Where the bytes of an entry come from. */
   public sealed interface Content {
     void writeTo(ReproducibleZipWriter zip, String name, boolean executable) throws IOException;
+
+    /** The unzipped bytes, for the steps that read what they add to (bytecode, metadata). */
+    byte[] bytes() throws IOException;
   }
 
   /** An entry of a wheel, copied compressed as it is (no inflate/deflate). */
@@ -34,6 +37,11 @@ public record LayerEntry(
     public void writeTo(ReproducibleZipWriter zip, String name, boolean executable)
         throws IOException {
       zip.addRaw(name, wheel, info, executable);
+    }
+
+    @Override
+    public byte[] bytes() throws IOException {
+      return wheel.content(info, info.size());
     }
   }
 
@@ -52,6 +60,11 @@ public record LayerEntry(
     public void writeTo(ReproducibleZipWriter zip, String name, boolean executable)
         throws IOException {
       zip.add(name, Files.readAllBytes(file), executable);
+    }
+
+    @Override
+    public byte[] bytes() throws IOException {
+      return Files.readAllBytes(file);
     }
   }
 

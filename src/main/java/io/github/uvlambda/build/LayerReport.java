@@ -47,6 +47,12 @@ public record LayerReport(
     return packages.isEmpty();
   }
 
+  /**
+   * Above this, uv-layer warns: a layer this large leaves little of Lambda's 250 MB to code.zip and
+   * the function's other layers, which only uv-deploy can see.
+   */
+  public static final long WARNING_SIZE = 200L * 1024 * 1024;
+
   public static String mb(long bytes) {
     return String.format(Locale.ROOT, "%.1f MB", bytes / 1_048_576.0);
   }

@@ -36,7 +36,7 @@ public final class Deployer {
     this.log = log;
     this.interceptors = List.copyOf(interceptors);
     this.timing = timing;
-    this.checks = List.of(new UnzippedSizeCheck());
+    this.checks = List.of(new SizeBudget(log));
   }
 
   /** The outputs of every function; empty for a dry run. */

@@ -3,10 +3,12 @@ package io.github.uvlambda.maven;
 import io.github.uvlambda.BuildLog;
 import io.github.uvlambda.build.BuildTimestamp;
 import io.github.uvlambda.build.CodePackager;
+import io.github.uvlambda.build.PythonInterpreter;
 import io.github.uvlambda.build.SourceSelection;
 import io.github.uvlambda.function.FunctionConfigResolver;
 import io.github.uvlambda.function.FunctionSettings;
 import io.github.uvlambda.function.FunctionSpec;
+import io.github.uvlambda.uv.UvExecutable;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -386,19 +388,49 @@ abstract class AbstractUvLambdaMojo extends AbstractMojo {
         .build();
   }
 
+  /**
+   * Add to each code.zip an unchecked-hash {@code .pyc} for every {@code .py}, compiled for {@code
+   * /var/task} by a CPython of the function's minor version (see {@code compileBytecode}).
+   *
+   * @since 0.2.0
+   */
+  @Parameter(property = PropertyNames.COMPILE_CODE, defaultValue = "false")
+  protected boolean compileCode;
+
+  /**
+   * The CPython that compiles bytecode ({@code compileBytecode}, {@code compileCode}); it must be
+   * the function's minor version. Default: {@code python3.X} on PATH, else {@code uv python find
+   * 3.X}.
+   *
+   * @since 0.2.0
+   */
+  @Parameter(property = PropertyNames.PYTHON_EXECUTABLE)
+  protected String pythonExecutable;
+
   /** Builds (or finds up to date) a function's code.zip. */
   protected CodePackager.Result packageCode(FunctionSpec f) {
-    return new CodePackager(buildLog())
-        .packageCode(
-            CodePackager.Request.of(
-                f,
-                new SourceSelection.Rules(
-                    f.includes(),
-                    f.excludes(),
-                    useDefaultExcludes,
-                    allowedSecretFiles == null ? List.of() : allowedSecretFiles),
-                functionOutput(f.functionName()).resolve("code.zip"),
-                zipTimestamp()));
+    CodePackager.Request r =
+        CodePackager.Request.of(
+            f,
+            new SourceSelection.Rules(
+                f.includes(),
+                f.excludes(),
+                useDefaultExcludes,
+                allowedSecretFiles == null ? List.of() : allowedSecretFiles),
+            functionOutput(f.functionName()).resolve("code.zip"),
+            zipTimestamp());
+    if (compileCode) {
+      r =
+          r.withBytecode(
+              PythonInterpreter.find(
+                  f.functionName(),
+                  "compileCode",
+                  f.pythonVersion(),
+                  pythonExecutable,
+                  UvExecutable.find(null),
+                  buildLog()));
+    }
+    return new CodePackager(buildLog()).packageCode(r);
   }
 
   /**

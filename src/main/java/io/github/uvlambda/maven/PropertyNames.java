@@ -55,6 +55,12 @@ public final class PropertyNames {
   public static final String LOCKED = "uv-lambda.locked";
   public static final String DOWNLOAD_THREADS = "uv-lambda.downloadThreads";
 
+  // Cold start and size (docs/cold-start.md)
+  public static final String COMPILE_BYTECODE = "uv-lambda.compileBytecode";
+  public static final String COMPILE_CODE = "uv-lambda.compileCode";
+  public static final String PYTHON_EXECUTABLE = "uv-lambda.pythonExecutable";
+  public static final String EXCLUDE_RUNTIME_PACKAGES = "uv-lambda.excludeRuntimePackages";
+
   // Export
   public static final String FUNCTION = "uv-lambda.function";
   public static final String GROUPS = "uv-lambda.groups";

@@ -3,6 +3,7 @@ package io.github.uvlambda.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.uvlambda.SettingNeededException;
+import io.github.uvlambda.build.PythonInterpreter;
 import io.github.uvlambda.function.ConfigProblem;
 import io.github.uvlambda.function.InvalidConfigurationException;
 import io.github.uvlambda.function.Origin;
@@ -41,6 +42,19 @@ class ErrorMessagesTest {
         .isEqualTo(
             "No AWS region is configured: set <region>eu-west-1</region>, or AWS_REGION. Nothing"
                 + " was deployed.");
+  }
+
+  @Test
+  void aMissingBytecodeInterpreterNamesItsSettingsWithTheirProperties() {
+    var e =
+        new PythonInterpreter.NotFoundException(
+            "fn", "compileBytecode", "3.13", List.of("no python3.13 on PATH", "no uv"));
+    assertThat(render.render(e))
+        .contains(
+            "<pythonExecutable>/path/to/python3.13</pythonExecutable>"
+                + " (-Duv-lambda.pythonExecutable=/path/to/python3.13)")
+        .contains("<compileBytecode>false</compileBytecode> (-Duv-lambda.compileBytecode=false)");
+    assertThat(e.getMessage()).doesNotContain("-D");
   }
 
   @Test

@@ -20,6 +20,7 @@ public final class TestProject {
   private final List<String> groupDeps = new ArrayList<>();
   private final Map<String, List<String>> otherGroups = new LinkedHashMap<>();
   private final Map<String, String[]> members = new LinkedHashMap<>();
+  private final Map<String, List<String>> edges = new LinkedHashMap<>();
   private String requiresPython = ">=3.10";
   private String indexBase = "https://files.example.invalid/packages";
 
@@ -80,6 +81,22 @@ public final class TestProject {
   /** Adds a package (a member, typically) to group "fn". */
   public TestProject inFn(String name) {
     groupDeps.add(name);
+    return this;
+  }
+
+  /**
+   * Adds a registry package that only others depend on: in the lock, not in group "fn". Give the
+   * edges with {@link #dependsOn}.
+   */
+  public TestProject addTransitive(String name, String version, TestWheel... wheels) {
+    add(name, version, wheels);
+    groupDeps.remove(name);
+    return this;
+  }
+
+  /** Lock edges {@code name -> dependencies} (uv.lock's {@code dependencies = [...]}). */
+  public TestProject dependsOn(String name, String... dependencies) {
+    edges.computeIfAbsent(name, k -> new ArrayList<>()).addAll(List.of(dependencies));
     return this;
   }
 
@@ -145,6 +162,14 @@ public final class TestProject {
           .append("\"\nversion = \"")
           .append(version)
           .append("\"\nsource = { registry = \"https://pypi.org/simple\" }\n");
+      List<String> deps = edges.getOrDefault(name, List.of());
+      if (!deps.isEmpty()) {
+        lock.append("dependencies = [\n");
+        for (String d : deps) {
+          lock.append("    { name = \"").append(d).append("\" },\n");
+        }
+        lock.append("]\n");
+      }
       StringBuilder html = new StringBuilder("<!DOCTYPE html><html><body>\n");
       List<String> wheelLines = new ArrayList<>();
       for (Object o : p.getValue().subList(1, p.getValue().size())) {

@@ -20,6 +20,8 @@ public final class TestWheel {
   private final Map<String, byte[]> files = new LinkedHashMap<>();
   private final Map<String, Integer> modes = new LinkedHashMap<>();
   private boolean metadata = true;
+  private final java.util.List<String> requiresDist = new java.util.ArrayList<>();
+  private final Map<String, Long> zeros = new LinkedHashMap<>();
 
   public TestWheel(String name, String version) {
     this.name = name;
@@ -48,6 +50,18 @@ public final class TestWheel {
     return this;
   }
 
+  /** A file of {@code size} zero bytes: huge unzipped, tiny in the wheel (written in chunks). */
+  public TestWheel zeros(String path, long size) {
+    zeros.put(path, size);
+    return this;
+  }
+
+  /** A {@code Requires-Dist} line of METADATA, e.g. {@code botocore>=1.30.1,<1.31.0}. */
+  public TestWheel requires(String requirement) {
+    requiresDist.add(requirement);
+    return this;
+  }
+
   public TestWheel withoutMetadata() {
     metadata = false;
     return this;
@@ -70,7 +84,14 @@ public final class TestWheel {
       if (metadata) {
         all.put(
             info + "METADATA",
-            ("Metadata-Version: 2.1\nName: " + name + "\nVersion: " + version + "\n")
+            ("Metadata-Version: 2.1\nName: "
+                    + name
+                    + "\nVersion: "
+                    + version
+                    + "\n"
+                    + requiresDist.stream()
+                        .map(r -> "Requires-Dist: " + r + "\n")
+                        .reduce("", String::concat))
                 .getBytes(StandardCharsets.UTF_8));
         all.put(
             info + "WHEEL",
@@ -86,6 +107,15 @@ public final class TestWheel {
         }
         zip.putNextEntry(z);
         zip.write(e.getValue());
+        zip.closeEntry();
+        record.append(e.getKey()).append(",,\n");
+      }
+      byte[] chunk = new byte[1 << 20];
+      for (Map.Entry<String, Long> e : zeros.entrySet()) {
+        zip.putNextEntry(new ZipEntry(e.getKey()));
+        for (long left = e.getValue(); left > 0; left -= chunk.length) {
+          zip.write(chunk, 0, (int) Math.min(chunk.length, left));
+        }
         zip.closeEntry();
         record.append(e.getKey()).append(",,\n");
       }
