@@ -11,14 +11,9 @@ cd "$(dirname "$0")/.."
 runs="${1:-15}"
 
 python=$(python3.11 -c 'import sys; print(sys.executable)')   # the real binary, not a shim
-index=""
-for url in $(python3 -m pip config list 2>/dev/null | sed -n "s/.*index-url='\(.*\)'/\1/p"); do
-  if [[ "$url" == file://* && -d "${url#file://}/pydantic-core" && -d "${url#file://}/numpy" ]]; then index="$url"; break; fi
-done
-[[ -n "$index" ]] || { echo "No local PyPI mirror with the benchmark's wheels (pip config list)."; exit 1; }
-
-./mvnw -q -B test-compile -Dspotless.check.skip=true
-cp=$(./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)
+source bench/common.sh
+find_mirror
+build_test_classpath
 work=$(mktemp -d -t uv-lambda-coldimport.XXXXXX)
 mounted=()
 immutable=()

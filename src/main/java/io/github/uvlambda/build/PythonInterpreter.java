@@ -4,15 +4,13 @@ import io.github.uvlambda.BuildLog;
 import io.github.uvlambda.SettingNames;
 import io.github.uvlambda.SettingNeededException;
 import io.github.uvlambda.UvLambdaException;
+import io.github.uvlambda.uv.ExecutableSearch;
 import io.github.uvlambda.uv.UvExecutable;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -166,7 +164,7 @@ public record PythonInterpreter(String executable, String version, String cacheT
     }
     List<String> tried = new ArrayList<>();
     String name = "python" + pythonVersion;
-    Optional<Path> onPath = onPath(name, pathEnv);
+    Optional<Path> onPath = ExecutableSearch.onPath(name, pathEnv);
     if (onPath.isPresent()) {
       Optional<PythonInterpreter> p =
           probe(onPath.get().toString()).filter(i -> i.is(pythonVersion));
@@ -230,23 +228,5 @@ public record PythonInterpreter(String executable, String version, String cacheT
       Thread.currentThread().interrupt();
       return Optional.empty();
     }
-  }
-
-  private static Optional<Path> onPath(String name, String pathEnv) {
-    if (pathEnv == null) {
-      return Optional.empty();
-    }
-    boolean windows =
-        System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
-    for (String dir : pathEnv.split(File.pathSeparator)) {
-      if (dir.isBlank()) {
-        continue;
-      }
-      Path candidate = Path.of(dir, windows ? name + ".exe" : name);
-      if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-        return Optional.of(candidate);
-      }
-    }
-    return Optional.empty();
   }
 }

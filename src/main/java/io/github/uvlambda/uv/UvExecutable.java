@@ -2,14 +2,12 @@ package io.github.uvlambda.uv;
 
 import io.github.uvlambda.BuildLog;
 import io.github.uvlambda.UvLambdaException;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -37,22 +35,7 @@ public final class UvExecutable {
       }
       return Optional.of(new UvExecutable(p));
     }
-    String pathEnv = System.getenv("PATH");
-    if (pathEnv == null) {
-      return Optional.empty();
-    }
-    boolean windows =
-        System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
-    for (String dir : pathEnv.split(File.pathSeparator)) {
-      if (dir.isBlank()) {
-        continue;
-      }
-      Path candidate = Path.of(dir, windows ? "uv.exe" : "uv");
-      if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-        return Optional.of(new UvExecutable(candidate));
-      }
-    }
-    return Optional.empty();
+    return ExecutableSearch.onPath("uv", System.getenv("PATH")).map(UvExecutable::new);
   }
 
   public Path path() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.uvlambda.BuildLog;
 import io.github.uvlambda.testing.MachineTools;
+import io.github.uvlambda.testing.RecordingLog;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,20 +96,7 @@ class BytecodeCompilerTest {
 
   @Test
   void sourcesThatDoNotCompileAreLeftWithoutBytecode() {
-    List<String> debug = new ArrayList<>();
-    BuildLog log =
-        new BuildLog() {
-          @Override
-          public void debug(String m) {
-            debug.add(m);
-          }
-
-          @Override
-          public void info(String m) {}
-
-          @Override
-          public void warn(String m) {}
-        };
+    RecordingLog log = new RecordingLog();
     SortedMap<String, byte[]> pyc =
         new BytecodeCompiler(python, log)
             .compile(
@@ -121,7 +109,8 @@ class BytecodeCompilerTest {
         .containsOnlyKeys(
             "python/pkg/__pycache__/ok.cpython-311.pyc",
             "python/pkg/__pycache__/latin.cpython-311.pyc");
-    assertThat(debug).anyMatch(m -> m.contains("python/pkg/py2.py") && m.contains("SyntaxError"));
+    assertThat(log.lines())
+        .anyMatch(m -> m.contains("python/pkg/py2.py") && m.contains("SyntaxError"));
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.github.uvlambda.lambda.Architecture;
 import io.github.uvlambda.lambda.LambdaRuntime;
 import io.github.uvlambda.testing.MachineTools;
 import io.github.uvlambda.testing.ReadOnlyDirectory;
+import io.github.uvlambda.testing.RecordingLog;
 import io.github.uvlambda.testing.TestProject;
 import io.github.uvlambda.testing.TestWheel;
 import io.github.uvlambda.uv.LockFiles;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -41,22 +41,7 @@ class ColdStartLayerTest {
 
   @TempDir Path tmp;
   String python;
-  final List<String> logLines = new CopyOnWriteArrayList<>();
-  final BuildLog log =
-      new BuildLog() {
-        @Override
-        public void debug(String m) {}
-
-        @Override
-        public void info(String m) {
-          logLines.add(m);
-        }
-
-        @Override
-        public void warn(String m) {
-          logLines.add("WARN " + m);
-        }
-      };
+  final RecordingLog log = new RecordingLog();
 
   @BeforeEach
   void python311() {
@@ -159,7 +144,7 @@ class ColdStartLayerTest {
             new String(
                 e.get("python/demo/__pycache__/shipped.cpython-311.pyc"), StandardCharsets.UTF_8))
         .isEqualTo("shipped by the wheel");
-    assertThat(logLines)
+    assertThat(log.lines())
         .anyMatch(
             l -> l.contains("bytecode for 3 of 5 Python files") && l.contains("CPython 3.11"));
   }
@@ -259,11 +244,11 @@ class ColdStartLayerTest {
         .noneMatch(n -> n.startsWith("python/boto3") || n.startsWith("python/botocore"));
     assertThat(ownEntries)
         .contains("python/s3transfer/__init__.py", "python/urllib3/__init__.py", "python/six.py");
-    assertThat(logLines)
+    assertThat(log.lines())
         .anyMatch(
             l ->
                 l.equals(
-                    "fn: boto3 1.27.1 left out of the layer: python3.11 provides 1.27.1 (source: aws-runtimes-2023)"));
+                    "INFO fn: boto3 1.27.1 left out of the layer: python3.11 provides 1.27.1 (source: aws-runtimes-2023)"));
 
     Path newer =
         RuntimePackageExclusionTest.sdk(tmp.resolve("newer"), "1.43.107", "1.43.107").write();
@@ -271,11 +256,11 @@ class ColdStartLayerTest {
     build(newer, tmp.resolve("cache"), newerZip, exclude);
     assertThat(entries(newerZip))
         .containsKeys("python/boto3/__init__.py", "python/botocore/__init__.py");
-    assertThat(logLines)
+    assertThat(log.lines())
         .anyMatch(
             l ->
                 l.startsWith(
-                    "fn: boto3 1.43.107 stays in the layer: uv.lock pins it newer than python3.11's 1.27.1"));
+                    "INFO fn: boto3 1.43.107 stays in the layer: uv.lock pins it newer than python3.11's 1.27.1"));
   }
 
   @Test

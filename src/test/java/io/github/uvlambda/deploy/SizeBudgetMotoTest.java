@@ -3,7 +3,6 @@ package io.github.uvlambda.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.uvlambda.BuildLog;
 import io.github.uvlambda.archive.ReproducibleZipWriter;
 import io.github.uvlambda.build.CodePackager;
 import io.github.uvlambda.build.LayerBuilder;
@@ -14,6 +13,7 @@ import io.github.uvlambda.function.FunctionSpec;
 import io.github.uvlambda.testing.MachineTools;
 import io.github.uvlambda.testing.MotoServer;
 import io.github.uvlambda.testing.RecordingInterceptor;
+import io.github.uvlambda.testing.RecordingLog;
 import io.github.uvlambda.testing.TestProject;
 import io.github.uvlambda.testing.TestWheel;
 import io.github.uvlambda.uv.LockFiles;
@@ -24,7 +24,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterAll;
@@ -50,22 +49,7 @@ class SizeBudgetMotoTest {
 
   @TempDir Path tmp;
   final RecordingInterceptor recorder = new RecordingInterceptor();
-  final List<String> logLines = new CopyOnWriteArrayList<>();
-  final BuildLog log =
-      new BuildLog() {
-        @Override
-        public void debug(String m) {}
-
-        @Override
-        public void info(String m) {
-          logLines.add(m);
-        }
-
-        @Override
-        public void warn(String m) {
-          logLines.add("WARN " + m);
-        }
-      };
+  final RecordingLog log = new RecordingLog();
 
   @BeforeAll
   static void startMoto() throws Exception {
@@ -189,7 +173,7 @@ class SizeBudgetMotoTest {
 
   List<FunctionOutputs> deploy(FunctionArtifacts a) {
     recorder.clear();
-    logLines.clear();
+    log.lines().clear();
     return new Deployer(
             log,
             List.of(recorder),
@@ -228,7 +212,7 @@ class SizeBudgetMotoTest {
     assertThat(recorder.calls())
         .extracting(RecordingInterceptor.Call::operation)
         .contains("GetLayerVersion");
-    assertThat(logLines)
+    assertThat(log.lines())
         .anyMatch(
             l ->
                 l.startsWith("WARN Cannot read the unzipped size of the layer " + foreign)
@@ -244,11 +228,11 @@ class SizeBudgetMotoTest {
   void theSameFunctionWithoutThatLayerFitsAndDeploys() throws Exception {
     FunctionArtifacts a = artifacts(List.of());
     deploy(a);
-    assertThat(logLines)
+    assertThat(log.lines())
         .anyMatch(
             l ->
                 l.matches(
-                    "fn: 245\\.0 MB of Lambda's 250 MB unzipped \\(code\\.zip 0\\.0 MB, deps\\.zip 245\\.0 MB\\); headroom 5\\.0 MB"));
+                    "INFO fn: 245\\.0 MB of Lambda's 250 MB unzipped \\(code\\.zip 0\\.0 MB, deps\\.zip 245\\.0 MB\\); headroom 5\\.0 MB"));
     assertThat(recorder.writes()).contains("CreateFunction");
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.github.uvlambda.BuildLog;
 import io.github.uvlambda.archive.ZipEntryInfo;
 import io.github.uvlambda.build.LayerReport;
 import io.github.uvlambda.function.FunctionSpec;
@@ -12,6 +11,7 @@ import io.github.uvlambda.lambda.Architecture;
 import io.github.uvlambda.lambda.LambdaLimits;
 import io.github.uvlambda.lambda.LambdaRuntime;
 import io.github.uvlambda.lambda.TracingMode;
+import io.github.uvlambda.testing.RecordingLog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -45,20 +45,7 @@ class SizeBudgetTest {
   byte[] served;
   boolean honourRange = true;
   final List<String> ranges = new CopyOnWriteArrayList<>();
-  final List<String> warnings = new CopyOnWriteArrayList<>();
-  final BuildLog log =
-      new BuildLog() {
-        @Override
-        public void debug(String m) {}
-
-        @Override
-        public void info(String m) {}
-
-        @Override
-        public void warn(String m) {
-          warnings.add(m);
-        }
-      };
+  final RecordingLog log = new RecordingLog();
 
   /** A zip of highly compressible files: a few hundred kilobytes for hundreds of megabytes. */
   static byte[] layerZip(Map<String, Long> files) throws IOException {
@@ -223,7 +210,7 @@ class SizeBudgetTest {
         .contains("headroom -8.4 MB")
         .matches("(?s).*torch +219\\.3 MB  layer big:3.*numpy 2\\.2\\.6 +28\\.6 MB  deps\\.zip.*")
         .doesNotContain("secret");
-    assertThat(warnings).isEmpty();
+    assertThat(log.warnings()).isEmpty();
   }
 
   @Test
@@ -235,7 +222,7 @@ class SizeBudgetTest {
     String url = serve(new byte[6 << 20]);
     FunctionArtifacts f = function(1_000_000, 40_000_000, List.of(ARN));
     assertThat(problems(lambdaWith(url, zip.length), f)).isEmpty();
-    assertThat(warnings)
+    assertThat(log.warnings())
         .singleElement()
         .asString()
         .contains("Cannot read the unzipped size of the layer " + ARN)
