@@ -264,6 +264,45 @@ class ColdStartLayerTest {
   }
 
   @Test
+  void bothStepsWorkOnWhatInstallerUvProduces() throws Exception {
+    // installer=uv yields a `pip install --target` folder; the machine's real pip makes one here.
+    TestProject p = RuntimePackageExclusionTest.sdk(tmp.resolve("lambdas"), "1.27.1", "1.30.1");
+    Path lambdas = p.write();
+    Path target = tmp.resolve("target");
+    String out =
+        MachineTools.run(
+            List.of(
+                python,
+                "-m",
+                "pip",
+                "install",
+                "--isolated",
+                "--no-index",
+                "--no-compile",
+                "--find-links",
+                p.index().resolve("files").toString(),
+                "--target",
+                target.toString(),
+                "boto3==1.27.1"));
+    assertThat(out).as("pip install --target").isNotNull();
+    LayerBuilder.Request r = request(lambdas, tmp.resolve("cache"), tmp.resolve("out/deps.zip"));
+    try (LayerContents installed = TargetFolder.read(target, LayerBuilder.PREFIX, () -> {})) {
+      LayerContents tuned =
+          new LayerTuning(r, new LayerOptions(true, python, true), log).apply(installed);
+      Set<String> names = new java.util.TreeSet<>();
+      tuned.entries().forEach(e -> names.add(e.name()));
+      assertThat(names)
+          .noneMatch(n -> n.startsWith("python/boto3") || n.startsWith("python/botocore"));
+      assertThat(names)
+          .contains(
+              "python/urllib3/__init__.py",
+              "python/urllib3/__pycache__/__init__.cpython-311.pyc",
+              "python/six.py",
+              "python/__pycache__/six.cpython-311.pyc");
+    }
+  }
+
+  @Test
   void withoutTheOptionsTheLayerIsWhatTheLockInstalls() throws Exception {
     Path own = RuntimePackageExclusionTest.sdk(tmp.resolve("own"), "1.27.1", "1.30.1").write();
     Path zip = tmp.resolve("out/deps.zip");

@@ -227,6 +227,12 @@ class SizeBudgetMotoTest {
   @Test
   void theSameFunctionWithoutThatLayerFitsAndDeploys() throws Exception {
     FunctionArtifacts a = artifacts(List.of());
+    // uv-layer alone cannot see the other layers: it warns above 200 MB.
+    assertThat(log.warnings())
+        .anyMatch(
+            w ->
+                w.startsWith(
+                    "WARN fn: deps.zip is 245.0 MB unzipped, over 200.0 MB: only 5.0 MB remain"));
     deploy(a);
     assertThat(log.lines())
         .anyMatch(
