@@ -3,6 +3,7 @@ package io.github.uvlambda.deploy;
 import io.github.uvlambda.archive.ZipEntryInfo;
 import io.github.uvlambda.archive.ZipReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,12 +51,13 @@ final class RemoteZip {
     return uri.getScheme() + "://" + uri.getHost() + uri.getPath();
   }
 
+  /** What an answer says; its body is read only up to what was asked for. */
+  private record Response(int status, String contentRange, byte[] body) {}
+
   private void readTail() throws IOException {
-    HttpResponse<byte[]> r = get("bytes=-" + ZipReader.MAX_TAIL);
-    if (r.statusCode() == 200) {
-      if (r.body().length > WHOLE_BODY_LIMIT) {
-        throw new IOException(redacted(uri) + " does not answer range requests");
-      }
+    Response r = get("bytes=-" + ZipReader.MAX_TAIL, WHOLE_BODY_LIMIT);
+    if (r.status() == 200) {
+      // A server that ignores Range sends the whole zip: fine for a small one.
       size = r.body().length;
       tailStart = 0;
       tail = ByteBuffer.wrap(r.body());
@@ -72,7 +74,7 @@ final class RemoteZip {
     if (position >= tailStart && position + length <= tailStart + tail.capacity()) {
       out = ByteBuffer.wrap(tail.array(), (int) (position - tailStart), length).slice();
     } else {
-      HttpResponse<byte[]> r = get("bytes=" + position + "-" + (position + length - 1));
+      Response r = get("bytes=" + position + "-" + (position + length - 1), length);
       long[] range = contentRange(r);
       if (range[0] != position || r.body().length != length) {
         throw new IOException(redacted(uri) + " answered another range than the one asked for");
@@ -82,18 +84,18 @@ final class RemoteZip {
     return out.order(ByteOrder.LITTLE_ENDIAN);
   }
 
-  private long[] contentRange(HttpResponse<byte[]> r) throws IOException {
-    Matcher m = CONTENT_RANGE.matcher(r.headers().firstValue("Content-Range").orElse(""));
-    if (r.statusCode() != 206 || !m.matches()) {
-      throw new IOException(
-          redacted(uri) + " answered HTTP " + r.statusCode() + " to a range request");
+  private long[] contentRange(Response r) throws IOException {
+    Matcher m = CONTENT_RANGE.matcher(r.contentRange());
+    if (r.status() != 206 || !m.matches()) {
+      throw new IOException(redacted(uri) + " answered HTTP " + r.status() + " to a range request");
     }
     return new long[] {
       Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3))
     };
   }
 
-  private HttpResponse<byte[]> get(String range) throws IOException {
+  /** GETs a range, reading at most {@code maxBody} bytes of the answer (never a whole layer). */
+  private Response get(String range, long maxBody) throws IOException {
     HttpRequest request =
         HttpRequest.newBuilder(uri)
             .timeout(Duration.ofSeconds(60))
@@ -101,7 +103,15 @@ final class RemoteZip {
             .GET()
             .build();
     try {
-      return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<InputStream> r = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      try (InputStream in = r.body()) {
+        byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBody + 1));
+        if (body.length > maxBody) {
+          throw new IOException(redacted(uri) + " does not answer range requests");
+        }
+        return new Response(
+            r.statusCode(), r.headers().firstValue("Content-Range").orElse(""), body);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while reading " + redacted(uri), e);
