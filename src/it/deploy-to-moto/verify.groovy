@@ -1,8 +1,15 @@
 import groovy.json.JsonSlurper
 
-// Stop moto first, whatever the assertions say.
-def pid = new File(basedir, 'moto.pid').text.trim() as long
-ProcessHandle.of(pid).ifPresent { it.destroy() }
+def fx = evaluate(new File(itSupportDir, "fixtures.groovy"))
+def endpoint = (new File(basedir, '.mvn/maven.config').text =~ /endpointUrl=(\S+)/)[0][1]
+def left
+try {
+    left = fx.motoContents(endpoint)
+} finally {
+    // Stop moto, whatever the assertions say.
+    def pid = new File(basedir, 'moto.pid').text.trim() as long
+    ProcessHandle.of(pid).ifPresent { it.destroy() }
+}
 
 def log = new File(basedir, 'build.log').text
 def outputs = new JsonSlurper().parse(new File(basedir, 'target/uv-lambda/it-fn/outputs.json'))
@@ -23,4 +30,14 @@ assert log.contains('~ function it-fn: memorySize 128→512')
 assert log.contains('Dry run: nothing was changed.')
 // Third: unchanged.
 assert log.contains('it-fn: up to date')
+// Fourth: uv-destroy deletes everything but the log group (data is kept unless deleteLogs).
+assert log.contains('- function it-fn')
+assert log.contains('= log group /aws/lambda/it-fn: kept with its logs')
+// Fifth: nothing is left to destroy.
+assert log.contains('Nothing to destroy: no resource of io.github.uvlambda.it:deploy-to-moto is left.')
+assert left.functions == [] : left
+assert left.layers == [] : left
+assert left.roles == [] : left
+assert left.queues == [] : left
+assert left.logGroups == ['/aws/lambda/it-fn'] : left
 true

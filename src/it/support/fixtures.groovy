@@ -7,8 +7,15 @@ import java.nio.file.Path
 class Fixtures {
     ClassLoader loader
 
-    Fixtures(String testClasses, String mainClasses, ClassLoader parent) {
-        loader = new URLClassLoader([new File(testClasses).toURI().toURL(), new File(mainClasses).toURI().toURL()] as URL[], parent)
+    Fixtures(String testClasses, String mainClasses, String testClasspath, ClassLoader parent) {
+        def urls = [new File(testClasses).toURI().toURL(), new File(mainClasses).toURI().toURL()]
+        (testClasspath ?: '').split(File.pathSeparator).findAll { it }.each { urls << new File(it).toURI().toURL() }
+        loader = new URLClassLoader(urls as URL[], parent)
+    }
+
+    /** What moto holds, by kind (functions, roles, layers, logGroups, queues), read with the AWS SDK. */
+    Map motoContents(String endpoint) {
+        loader.loadClass('io.github.uvlambda.testing.MotoContents').getMethod('of', String).invoke(null, endpoint)
     }
 
     def project(File dir) {
@@ -63,4 +70,4 @@ class Fixtures {
     }
 }
 
-new Fixtures(testClasses, mainClasses, this.class.classLoader)
+new Fixtures(testClasses, mainClasses, binding.hasVariable('testClasspath') ? testClasspath : '', this.class.classLoader)

@@ -8,6 +8,7 @@ import io.github.uvlambda.deploy.reconcile.DesiredLayer;
 import io.github.uvlambda.deploy.reconcile.DesiredRole;
 import io.github.uvlambda.deploy.reconcile.FunctionReconciler;
 import io.github.uvlambda.deploy.reconcile.FunctionState;
+import io.github.uvlambda.deploy.reconcile.Inventory;
 import io.github.uvlambda.deploy.reconcile.LayerPlan;
 import io.github.uvlambda.deploy.reconcile.LayerReconciler;
 import io.github.uvlambda.deploy.reconcile.LayerState;
@@ -16,6 +17,7 @@ import io.github.uvlambda.deploy.reconcile.LogGroupReconciler;
 import io.github.uvlambda.deploy.reconcile.LogGroupState;
 import io.github.uvlambda.deploy.reconcile.QueueReconciler;
 import io.github.uvlambda.deploy.reconcile.QueueState;
+import io.github.uvlambda.deploy.reconcile.RemovalReconciler;
 import io.github.uvlambda.deploy.reconcile.RolePlan;
 import io.github.uvlambda.deploy.reconcile.RoleReconciler;
 import io.github.uvlambda.deploy.reconcile.RoleState;
@@ -24,6 +26,8 @@ import io.github.uvlambda.deploy.reconcile.VersionState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -89,8 +93,34 @@ final class DeployCoordinator {
                 return null;
               }));
     }
+    Inventory[] inventory = {Inventory.EMPTY};
+    tasks.add(
+        new Parallel.Task<>(
+            "the project's other resources",
+            () -> {
+              inventory[0] =
+                  Inventory.read(
+                      aws,
+                      d.owner(),
+                      RoleUnion.description(d.owner()),
+                      known(d),
+                      account.arn("logs", "log-group:"));
+              return null;
+            }));
     Parallel.run(tasks, threads);
-    return new ProjectState(logGroups, queues, functions, versions, roles, layers);
+    return new ProjectState(logGroups, queues, functions, versions, roles, layers, inventory[0]);
+  }
+
+  private static Inventory.Known known(DesiredProject d) {
+    Set<String> functions = new TreeSet<>();
+    Set<String> withoutQueue = new TreeSet<>();
+    for (DesiredFunction f : d.functions()) {
+      functions.add(f.name());
+      if (f.queue() == null) {
+        withoutQueue.add(f.name());
+      }
+    }
+    return new Inventory.Known(functions, d.roles().keySet(), d.layers().keySet(), withoutQueue);
   }
 
   private static <T> void putIfPresent(Map<String, T> map, String key, T value) {
@@ -159,6 +189,7 @@ final class DeployCoordinator {
     plan.layers()
         .forEach(l -> retention.add(task(l.resource(), () -> LayerReconciler.retire(l, ctx))));
     Parallel.run(retention, threads);
+    Parallel.run(List.of(task("removals", () -> RemovalReconciler.apply(plan.removals(), ctx))), 1);
     return outputs;
   }
 

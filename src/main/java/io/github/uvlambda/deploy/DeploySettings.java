@@ -2,6 +2,7 @@ package io.github.uvlambda.deploy;
 
 import io.github.uvlambda.deploy.aws.AwsConnection;
 import io.github.uvlambda.deploy.aws.S3Target;
+import io.github.uvlambda.deploy.reconcile.RemovalOptions;
 import java.nio.file.Path;
 
 /**
@@ -25,20 +26,9 @@ public record DeploySettings(
     boolean adoptExisting,
     boolean recreate,
     int keepVersions,
-    Removal removal,
+    RemovalOptions removal,
     int threads,
     Path outputDirectory) {
-
-  /**
-   * What a deploy or destroy removes.
-   *
-   * @param prune delete functions of the project that left the POM, with what only they use
-   * @param deleteLogs delete log groups too (their logs are lost)
-   * @param deleteQueuedMessages delete dead-letter queues that still hold messages too
-   */
-  public record Removal(boolean prune, boolean deleteLogs, boolean deleteQueuedMessages) {
-    public static final Removal NONE = new Removal(false, false, false);
-  }
 
   public static final int DEFAULT_KEEP_VERSIONS = 5;
 }

@@ -41,6 +41,7 @@ public final class Deployer {
 
   /** The outputs of every function; empty for a dry run. */
   public List<FunctionOutputs> deploy(List<FunctionArtifacts> functions, DeploySettings settings) {
+    SharedLayers.check(functions.stream().map(FunctionArtifacts::spec).toList());
     Uploads.check(functions, settings.s3());
     try (AwsClients aws = AwsClients.create(settings.connection(), interceptors)) {
       AccountContext account = Identity.of(aws, settings.connection(), log);
@@ -58,9 +59,10 @@ public final class Deployer {
       Ownership owner = new Ownership(settings.project(), settings.adoptExisting());
       DesiredProject desired = DesiredProject.of(functions, account, owner);
       DeployCoordinator coordinator = new DeployCoordinator(aws, account, settings.threads());
-      ProjectState state = stage("reading", () -> coordinator.read(desired), null);
+      ProjectState state = Parallel.stage("reading", () -> coordinator.read(desired), null, "");
       ProjectPlan plan =
-          ProjectPlanner.plan(desired, state, settings.recreate(), settings.keepVersions());
+          ProjectPlanner.plan(
+              desired, state, settings.recreate(), settings.keepVersions(), settings.removal());
 
       List<String> problems = new ArrayList<>(plan.problems());
       for (PreWriteCheck check : checks) {
@@ -86,7 +88,7 @@ public final class Deployer {
           new ApplyContext(
               aws, new Retries(timing, log), new ZipUploads(aws, settings.s3(), log), journal, log);
       List<FunctionOutputs> outputs =
-          stage("deploying", () -> coordinator.apply(plan, ctx), journal);
+          Parallel.stage("deploying", () -> coordinator.apply(plan, ctx), journal, "the deploy");
       for (FunctionOutputs o : outputs) {
         try {
           o.write(settings.outputDirectory().resolve(o.functionName()).resolve("outputs.json"));
@@ -97,25 +99,6 @@ public final class Deployer {
       }
       summary(outputs);
       return outputs;
-    }
-  }
-
-  /** Runs a stage; turns its failures into one message with what was already done. */
-  static <T> T stage(String what, java.util.function.Supplier<T> work, Journal journal) {
-    try {
-      return work.get();
-    } catch (Parallel.StageFailed e) {
-      List<String> done = journal == null ? List.of() : journal.entries();
-      throw new UvLambdaException(
-          "Failed while "
-              + what
-              + ":\n  - "
-              + String.join("\n  - ", e.failures)
-              + (done.isEmpty()
-                  ? "\nNothing was changed."
-                  : "\nAlready done: "
-                      + String.join("; ", done)
-                      + ".\nRun the deploy again to finish."));
     }
   }
 

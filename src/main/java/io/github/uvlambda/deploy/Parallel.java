@@ -1,6 +1,7 @@
 package io.github.uvlambda.deploy;
 
 import io.github.uvlambda.UvLambdaException;
+import io.github.uvlambda.deploy.reconcile.Journal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -72,6 +73,35 @@ final class Parallel {
       tasks.add(new Task<>(name.apply(i), () -> work.apply(i)));
     }
     return run(tasks, threads);
+  }
+
+  /**
+   * Runs a stage of work; turns its failures into one message that says what was already done and
+   * that running {@code again} finishes the job.
+   */
+  static <T> T stage(
+      String what, java.util.function.Supplier<T> work, Journal journal, String again) {
+    List<String> failures;
+    try {
+      return work.get();
+    } catch (StageFailed e) {
+      failures = e.failures;
+    } catch (SdkException e) {
+      failures = List.of(describe(e));
+    }
+    List<String> done = journal == null ? List.of() : journal.entries();
+    throw new UvLambdaException(
+        "Failed while "
+            + what
+            + ":\n  - "
+            + String.join("\n  - ", failures)
+            + (done.isEmpty()
+                ? "\nNothing was changed."
+                : "\nAlready done: "
+                    + String.join("; ", done)
+                    + ".\nRun "
+                    + again
+                    + " again to finish."));
   }
 
   static String describe(Throwable c) {

@@ -75,6 +75,9 @@ final class PlanReport {
     if (!shared.isEmpty()) {
       sections.add(new Section("shared roles and layers", shared));
     }
+    if (!plan.removals().changes().isEmpty()) {
+      sections.add(new Section("removals", List.of(plan.removals())));
+    }
     return new PlanReport(plan.owner().project(), sections);
   }
 
@@ -83,7 +86,7 @@ final class PlanReport {
     List<String> out = new ArrayList<>();
     for (Section s : sections) {
       List<Change> changes = s.changes();
-      if (changes.stream().noneMatch(Change::isChange)) {
+      if (changes.stream().noneMatch(Change::isDifference)) {
         out.add(s.title() + ": up to date");
       } else {
         out.add("Plan for " + s.title() + ":");
@@ -94,7 +97,10 @@ final class PlanReport {
   }
 
   List<Change> changes() {
-    return sections.stream().flatMap(s -> s.changes().stream()).filter(Change::isChange).toList();
+    return sections.stream()
+        .flatMap(s -> s.changes().stream())
+        .filter(Change::isDifference)
+        .toList();
   }
 
   /** Writes {@code plan.json}: every line of the plan, with whether it is drift. */

@@ -6,6 +6,7 @@ import io.github.uvlambda.deploy.reconcile.LayerPlan;
 import io.github.uvlambda.deploy.reconcile.LogGroupPlan;
 import io.github.uvlambda.deploy.reconcile.Ownership;
 import io.github.uvlambda.deploy.reconcile.QueuePlan;
+import io.github.uvlambda.deploy.reconcile.RemovalPlan;
 import io.github.uvlambda.deploy.reconcile.ResourcePlan;
 import io.github.uvlambda.deploy.reconcile.RolePlan;
 import io.github.uvlambda.deploy.reconcile.VersionPlan;
@@ -19,7 +20,11 @@ import java.util.stream.Stream;
  * read this one value.
  */
 record ProjectPlan(
-    Ownership owner, List<Step> functions, List<RolePlan> roles, List<LayerPlan> layers) {
+    Ownership owner,
+    List<Step> functions,
+    List<RolePlan> roles,
+    List<LayerPlan> layers,
+    RemovalPlan removals) {
 
   /** One function's own resources. {@code queue} is null without a dead-letter queue. */
   record Step(
@@ -58,6 +63,7 @@ record ProjectPlan(
     all.addAll(layers);
     functions.forEach(s -> all.add(s.function()));
     functions.forEach(s -> all.add(s.versions()));
+    all.add(removals);
     return all;
   }
 

@@ -11,6 +11,9 @@ import io.github.uvlambda.deploy.reconcile.LayerState;
 import io.github.uvlambda.deploy.reconcile.LogGroupReconciler;
 import io.github.uvlambda.deploy.reconcile.QueuePlan;
 import io.github.uvlambda.deploy.reconcile.QueueReconciler;
+import io.github.uvlambda.deploy.reconcile.RemovalOptions;
+import io.github.uvlambda.deploy.reconcile.RemovalPlan;
+import io.github.uvlambda.deploy.reconcile.RemovalPlanner;
 import io.github.uvlambda.deploy.reconcile.Retention;
 import io.github.uvlambda.deploy.reconcile.RolePlan;
 import io.github.uvlambda.deploy.reconcile.RoleReconciler;
@@ -33,7 +36,11 @@ final class ProjectPlanner {
   private ProjectPlanner() {}
 
   static ProjectPlan plan(
-      DesiredProject desired, ProjectState state, boolean recreate, int keepVersions) {
+      DesiredProject desired,
+      ProjectState state,
+      boolean recreate,
+      int keepVersions,
+      RemovalOptions removal) {
     var owner = desired.owner();
     Map<String, LayerPlan> layers = new LinkedHashMap<>();
     for (DesiredLayer l : desired.layers().values()) {
@@ -73,6 +80,15 @@ final class ProjectPlanner {
               version));
     }
     Set<String> referenced = referencedLayers(steps, state);
+    RemovalPlan removals =
+        RemovalPlanner.plan(state.inventory(), keep(desired, referenced), removal);
+    if (!removal.prune()) {
+      state
+          .inventory()
+          .functions()
+          .values()
+          .forEach(f -> referenced.addAll(f.configuration().layers()));
+    }
     layers.replaceAll(
         (name, p) ->
             p.withRetire(
@@ -84,7 +100,20 @@ final class ProjectPlanner {
                     referenced,
                     owner.project(),
                     keepVersions)));
-    return new ProjectPlan(owner, steps, roles, new ArrayList<>(layers.values()));
+    return new ProjectPlan(owner, steps, roles, new ArrayList<>(layers.values()), removals);
+  }
+
+  private static RemovalPlanner.Keep keep(DesiredProject d, Set<String> layerArns) {
+    Set<String> functions = new HashSet<>();
+    Set<String> dlq = new HashSet<>();
+    for (DesiredFunction f : d.functions()) {
+      functions.add(f.name());
+      if (f.queue() != null) {
+        dlq.add(f.name());
+      }
+    }
+    return new RemovalPlanner.Keep(
+        functions, dlq, d.roles().keySet(), d.layers().keySet(), Set.copyOf(layerArns));
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.github.uvlambda.deploy;
 
 import io.github.uvlambda.deploy.reconcile.FunctionState;
+import io.github.uvlambda.deploy.reconcile.Inventory;
 import io.github.uvlambda.deploy.reconcile.LayerState;
 import io.github.uvlambda.deploy.reconcile.LogGroupState;
 import io.github.uvlambda.deploy.reconcile.QueueState;
@@ -19,7 +20,8 @@ record ProjectState(
     Map<String, FunctionState> functions,
     Map<String, VersionState> versions,
     Map<String, RoleState> roles,
-    Map<String, LayerState> layers) {
+    Map<String, LayerState> layers,
+    Inventory inventory) {
 
   ProjectState {
     logGroups = Map.copyOf(logGroups);

@@ -6,7 +6,9 @@ import io.github.uvlambda.deploy.DeploySettings;
 import io.github.uvlambda.deploy.Deployer;
 import io.github.uvlambda.deploy.FunctionArtifacts;
 import io.github.uvlambda.deploy.FunctionOutputs;
+import io.github.uvlambda.deploy.SharedLayers;
 import io.github.uvlambda.deploy.aws.S3Target;
+import io.github.uvlambda.deploy.reconcile.RemovalOptions;
 import io.github.uvlambda.function.FunctionConfigResolver;
 import io.github.uvlambda.function.FunctionSpec;
 import java.util.ArrayList;
@@ -127,6 +129,7 @@ public class UvDeployMojo extends AbstractAwsMojo {
   @Override
   protected void run() {
     List<FunctionSpec> specs = functionSpecs(FunctionConfigResolver.Scope.DEPLOY);
+    SharedLayers.check(specs);
     // Made first: a bad <region> or <endpointUrl> fails before any layer is built.
     DeploySettings settings =
         new DeploySettings(
@@ -138,7 +141,7 @@ public class UvDeployMojo extends AbstractAwsMojo {
             adoptExisting,
             recreate,
             keepVersions,
-            new DeploySettings.Removal(prune, deleteLogs, deleteQueuedMessages),
+            new RemovalOptions(prune, deleteLogs, deleteQueuedMessages),
             deployThreads,
             outputDirectory.toPath());
     Map<String, LayerBuilder.Result> layers = buildLayers(specs);

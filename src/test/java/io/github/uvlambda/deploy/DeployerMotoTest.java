@@ -11,6 +11,7 @@ import io.github.uvlambda.build.LayerBuilder;
 import io.github.uvlambda.deploy.aws.AwsConnection;
 import io.github.uvlambda.deploy.aws.RetryTiming;
 import io.github.uvlambda.deploy.aws.S3Target;
+import io.github.uvlambda.deploy.reconcile.RemovalOptions;
 import io.github.uvlambda.function.FunctionConfigResolver;
 import io.github.uvlambda.function.FunctionSettings;
 import io.github.uvlambda.function.FunctionSpec;
@@ -183,7 +184,7 @@ class DeployerMotoTest {
         adopt,
         recreate,
         DeploySettings.DEFAULT_KEEP_VERSIONS,
-        DeploySettings.Removal.NONE,
+        RemovalOptions.NONE,
         2,
         tmp.resolve("target/uv-lambda"));
   }
@@ -587,7 +588,7 @@ class DeployerMotoTest {
                           false,
                           false,
                           0,
-                          DeploySettings.Removal.NONE,
+                          RemovalOptions.NONE,
                           1,
                           tmp.resolve("out"))))
           .hasMessageContaining("No AWS region is configured")

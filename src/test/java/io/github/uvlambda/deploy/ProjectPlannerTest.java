@@ -6,10 +6,12 @@ import io.github.uvlambda.deploy.reconcile.DesiredFunction;
 import io.github.uvlambda.deploy.reconcile.DesiredLayer;
 import io.github.uvlambda.deploy.reconcile.DesiredLogGroup;
 import io.github.uvlambda.deploy.reconcile.DesiredRole;
+import io.github.uvlambda.deploy.reconcile.Inventory;
 import io.github.uvlambda.deploy.reconcile.LambdaConfiguration;
 import io.github.uvlambda.deploy.reconcile.LayerState;
 import io.github.uvlambda.deploy.reconcile.LayerVersion;
 import io.github.uvlambda.deploy.reconcile.Ownership;
+import io.github.uvlambda.deploy.reconcile.RemovalOptions;
 import io.github.uvlambda.deploy.reconcile.VersionState;
 import java.nio.file.Path;
 import java.util.List;
@@ -74,12 +76,13 @@ class ProjectPlannerTest {
   }
 
   static ProjectState nothing() {
-    return new ProjectState(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+    return new ProjectState(
+        Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Inventory.EMPTY);
   }
 
   @Test
   void functionsSharingALayerPublishItOnceAndAllUseTheNewVersion() {
-    ProjectPlan plan = ProjectPlanner.plan(project(50), nothing(), false, 5);
+    ProjectPlan plan = ProjectPlanner.plan(project(50), nothing(), false, 5, RemovalOptions.NONE);
     assertThat(plan.layers()).singleElement().satisfies(l -> assertThat(l.publish()).isTrue());
     assertThat(plan.roles()).hasSize(1);
     assertThat(plan.functions())
@@ -104,8 +107,9 @@ class ProjectPlannerTest {
             Map.of(),
             Map.of(),
             Map.of(),
-            Map.of("deps", new LayerState("deps", List.of(v3), "SHA")));
-    ProjectPlan plan = ProjectPlanner.plan(project(2), s, false, 5);
+            Map.of("deps", new LayerState("deps", List.of(v3), "SHA")),
+            Inventory.EMPTY);
+    ProjectPlan plan = ProjectPlanner.plan(project(2), s, false, 5, RemovalOptions.NONE);
     assertThat(plan.layers().get(0).publish()).isFalse();
     assertThat(plan.functions())
         .allSatisfy(st -> assertThat(st.function().target().layers()).containsExactly(v3.arn()));
@@ -137,8 +141,9 @@ class ProjectPlannerTest {
             Map.of(),
             Map.of("fn0", fnVersions),
             Map.of(),
-            Map.of("deps", new LayerState("deps", versions, "OLD")));
-    ProjectPlan plan = ProjectPlanner.plan(project(1), s, false, 2);
+            Map.of("deps", new LayerState("deps", versions, "OLD")),
+            Inventory.EMPTY);
+    ProjectPlan plan = ProjectPlanner.plan(project(1), s, false, 2, RemovalOptions.NONE);
     // publishing 5; keeps 5 and 4; 1 is what fn0's version 1 serves (kept as the newest version)
     assertThat(plan.layers().get(0).retire())
         .extracting(LayerVersion::version)

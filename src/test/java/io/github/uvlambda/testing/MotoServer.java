@@ -70,6 +70,30 @@ public final class MotoServer implements AutoCloseable {
     throw new IOException("moto_server did not start within 60 s; see " + log);
   }
 
+  private static MotoServer shared;
+
+  /** A moto_server some other process started, e.g. the test JVM for a child JVM. */
+  public static MotoServer at(String url) {
+    return new MotoServer(null, java.net.URI.create(url).getPort());
+  }
+
+  /**
+   * One moto_server for the whole test JVM, started on first use and stopped when the JVM exits:
+   * starting one takes seconds, resetting it between tests milliseconds. Aborts the test (fails
+   * under CI=true) where moto_server is missing.
+   */
+  public static synchronized MotoServer shared() throws IOException, InterruptedException {
+    if (shared == null) {
+      var exe = MachineTools.motoServer();
+      MachineTools.require(exe.isPresent(), "moto_server");
+      Path log = java.nio.file.Files.createTempFile("moto", ".log");
+      MotoServer server = start(exe.get(), log);
+      Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+      shared = server;
+    }
+    return shared;
+  }
+
   public String url() {
     return "http://127.0.0.1:" + port;
   }
@@ -88,6 +112,9 @@ public final class MotoServer implements AutoCloseable {
 
   @Override
   public void close() {
+    if (process == null) {
+      return;
+    }
     process.destroy();
     try {
       if (!process.waitFor(10, TimeUnit.SECONDS)) {

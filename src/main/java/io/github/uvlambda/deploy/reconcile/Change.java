@@ -10,11 +10,15 @@ package io.github.uvlambda.deploy.reconcile;
  */
 public record Change(Action action, String resource, String detail, boolean drift) {
 
-  /** What happens; {@link #KEEP} is reported but changes nothing (kept data, foreign policies). */
+  /**
+   * What happens. {@link #ORPHAN} is a resource of the project the POM no longer has, which only
+   * {@code prune} deletes; {@link #KEEP} is reported and left alone (kept data, foreign policies).
+   */
   public enum Action {
     CREATE("+"),
     UPDATE("~"),
     DELETE("-"),
+    ORPHAN("!"),
     KEEP("=");
 
     private final String symbol;
@@ -44,6 +48,10 @@ public record Change(Action action, String resource, String detail, boolean drif
     return new Change(Action.DELETE, resource, detail, false);
   }
 
+  public static Change orphan(String resource, String detail) {
+    return new Change(Action.ORPHAN, resource, detail, false);
+  }
+
   public static Change keep(String resource, String detail) {
     return new Change(Action.KEEP, resource, detail, false);
   }
@@ -52,8 +60,13 @@ public record Change(Action action, String resource, String detail, boolean drif
     return new Change(action, resource, detail, true);
   }
 
-  /** Whether applying it writes to AWS; a {@link Action#KEEP} line does not. */
+  /** Whether applying it writes to AWS; {@link Action#KEEP} and {@link Action#ORPHAN} do not. */
   public boolean isChange() {
+    return action != Action.KEEP && action != Action.ORPHAN;
+  }
+
+  /** Whether AWS differs from the POM here: every write, and orphans. */
+  public boolean isDifference() {
     return action != Action.KEEP;
   }
 

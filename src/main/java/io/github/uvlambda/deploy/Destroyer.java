@@ -1,0 +1,203 @@
+package io.github.uvlambda.deploy;
+
+import io.github.uvlambda.BuildLog;
+import io.github.uvlambda.deploy.aws.AccountContext;
+import io.github.uvlambda.deploy.aws.AwsClients;
+import io.github.uvlambda.deploy.aws.Retries;
+import io.github.uvlambda.deploy.aws.RetryTiming;
+import io.github.uvlambda.deploy.aws.S3Target;
+import io.github.uvlambda.deploy.aws.ZipUploads;
+import io.github.uvlambda.deploy.reconcile.ApplyContext;
+import io.github.uvlambda.deploy.reconcile.Change;
+import io.github.uvlambda.deploy.reconcile.FunctionReconciler;
+import io.github.uvlambda.deploy.reconcile.Inventory;
+import io.github.uvlambda.deploy.reconcile.Journal;
+import io.github.uvlambda.deploy.reconcile.LayerReconciler;
+import io.github.uvlambda.deploy.reconcile.LogGroupReconciler;
+import io.github.uvlambda.deploy.reconcile.Ownership;
+import io.github.uvlambda.deploy.reconcile.QueueReconciler;
+import io.github.uvlambda.deploy.reconcile.RemovalOptions;
+import io.github.uvlambda.deploy.reconcile.RemovalPlan;
+import io.github.uvlambda.deploy.reconcile.RemovalPlanner;
+import io.github.uvlambda.deploy.reconcile.RemovalReconciler;
+import io.github.uvlambda.deploy.reconcile.RoleReconciler;
+import io.github.uvlambda.function.FunctionSpec;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+
+/**
+ * {@code uv-destroy}: deletes everything of the project, the POM's functions and the orphans its
+ * tags reveal, in dependency order, after printing the plan. Keeps log groups and queues that hold
+ * messages unless asked; touches nothing without the project's tags. A run that stopped half-way is
+ * finished by running again; with nothing left, it says so and writes nothing.
+ */
+public final class Destroyer {
+  private final BuildLog log;
+  private final List<ExecutionInterceptor> interceptors;
+  private final RetryTiming timing;
+
+  public Destroyer(BuildLog log) {
+    this(log, List.of(), RetryTiming.DEFAULT);
+  }
+
+  public Destroyer(BuildLog log, List<ExecutionInterceptor> interceptors, RetryTiming timing) {
+    this.log = log;
+    this.interceptors = List.copyOf(interceptors);
+    this.timing = timing;
+  }
+
+  /** Returns the plan's changes: what was (or, for a dry run, would be) deleted and kept. */
+  public List<Change> destroy(List<FunctionSpec> functions, DestroySettings settings) {
+    try (AwsClients aws = AwsClients.create(settings.connection(), interceptors)) {
+      AccountContext account = Identity.of(aws, settings.connection(), log);
+      Ownership owner = new Ownership(settings.project(), false);
+      log.info(
+          "Destroying "
+              + settings.project()
+              + " in account "
+              + account.account()
+              + " in "
+              + account.region()
+              + (settings.dryRun() ? " (dry run)" : ""));
+      Inventory inventory =
+          Parallel.stage(
+              "reading", () -> read(aws, account, owner, functions, settings.threads()), null, "");
+      RemovalPlan plan =
+          RemovalPlanner.destroy(
+              inventory,
+              new RemovalOptions(true, settings.deleteLogs(), settings.deleteQueuedMessages()));
+      PlanReport report =
+          new PlanReport(
+              settings.project(),
+              List.of(new PlanReport.Section("destroy " + settings.project(), List.of(plan))));
+      report.write(settings.outputDirectory().resolve("plan.json"));
+      if (plan.applied().isEmpty()) {
+        log.info("Nothing to destroy: no resource of " + settings.project() + " is left.");
+        plan.kept().forEach(c -> log.info("  " + c));
+        return plan.changes();
+      }
+      report.lines().forEach(log::info);
+      if (settings.dryRun()) {
+        log.info("Dry run: nothing was deleted.");
+        return plan.changes();
+      }
+      Journal journal = new Journal();
+      ApplyContext ctx =
+          new ApplyContext(
+              aws,
+              new Retries(timing, log),
+              new ZipUploads(aws, new S3Target(null, null, false), log),
+              journal,
+              log);
+      Parallel.stage(
+          "destroying",
+          () -> {
+            RemovalReconciler.apply(plan, ctx);
+            return null;
+          },
+          journal,
+          "uv-destroy");
+      log.info(
+          "Destroyed " + plan.applied().size() + " resource(s) of " + settings.project() + ".");
+      return plan.changes();
+    }
+  }
+
+  /** The POM's resources by name, and the project's others from its inventory; only owned ones. */
+  private static Inventory read(
+      AwsClients aws,
+      AccountContext account,
+      Ownership owner,
+      List<FunctionSpec> specs,
+      int threads) {
+    Set<String> names = new TreeSet<>();
+    Set<String> roles = new TreeSet<>();
+    Set<String> layers = new TreeSet<>();
+    specs.forEach(
+        f -> {
+          names.add(f.functionName());
+          roles.add(f.roleName());
+          layers.add(f.layerName());
+        });
+    Map<String, io.github.uvlambda.deploy.reconcile.FunctionState> fns = new ConcurrentHashMap<>();
+    Map<String, io.github.uvlambda.deploy.reconcile.RoleState> rs = new ConcurrentHashMap<>();
+    Map<String, io.github.uvlambda.deploy.reconcile.LayerState> ls = new ConcurrentHashMap<>();
+    Map<String, io.github.uvlambda.deploy.reconcile.LogGroupState> gs = new ConcurrentHashMap<>();
+    Map<String, io.github.uvlambda.deploy.reconcile.QueueState> qs = new ConcurrentHashMap<>();
+    Inventory[] others = {Inventory.EMPTY};
+    List<Parallel.Task<Void>> tasks = new java.util.ArrayList<>();
+    for (String fn : names) {
+      tasks.add(
+          new Parallel.Task<>(
+              "function " + fn,
+              () -> {
+                var f = FunctionReconciler.read(aws, fn);
+                if (f != null && owner.owns(f.tags())) {
+                  fns.put(fn, f);
+                }
+                var g =
+                    LogGroupReconciler.read(
+                        aws,
+                        "/aws/lambda/" + fn,
+                        account.arn("logs", "log-group:/aws/lambda/" + fn));
+                if (g != null && owner.owns(g.tags())) {
+                  gs.put(fn, g);
+                }
+                var q = QueueReconciler.read(aws, fn + "-dlq");
+                if (q != null && owner.owns(q.tags())) {
+                  qs.put(fn, q);
+                }
+                return null;
+              }));
+    }
+    for (String r : roles) {
+      tasks.add(
+          new Parallel.Task<>(
+              "role " + r,
+              () -> {
+                var s = RoleReconciler.read(aws, r);
+                if (s != null && owner.owns(s.tags())) {
+                  rs.put(r, s);
+                }
+                return null;
+              }));
+    }
+    for (String l : layers) {
+      tasks.add(
+          new Parallel.Task<>(
+              "layer " + l,
+              () -> {
+                var s = Inventory.ours(LayerReconciler.read(aws, l), owner);
+                if (!s.versions().isEmpty()) {
+                  ls.put(l, s);
+                }
+                return null;
+              }));
+    }
+    tasks.add(
+        new Parallel.Task<>(
+            "the project's other resources",
+            () -> {
+              others[0] =
+                  Inventory.read(
+                      aws,
+                      owner,
+                      RoleUnion.description(owner),
+                      new Inventory.Known(names, roles, layers, Set.of()),
+                      account.arn("logs", "log-group:"));
+              return null;
+            }));
+    Parallel.run(tasks, threads);
+    Inventory o = others[0];
+    fns.putAll(o.functions());
+    rs.putAll(o.roles());
+    ls.putAll(o.layers());
+    gs.putAll(o.logGroups());
+    qs.putAll(o.queues());
+    return new Inventory(fns, rs, ls, gs, qs);
+  }
+}

@@ -1,0 +1,199 @@
+package io.github.uvlambda.deploy;
+
+import io.github.uvlambda.BuildLog;
+import io.github.uvlambda.archive.ReproducibleZipWriter;
+import io.github.uvlambda.build.CodePackager;
+import io.github.uvlambda.build.LayerBuilder;
+import io.github.uvlambda.deploy.aws.AwsConnection;
+import io.github.uvlambda.deploy.aws.RetryTiming;
+import io.github.uvlambda.deploy.aws.S3Target;
+import io.github.uvlambda.deploy.reconcile.RemovalOptions;
+import io.github.uvlambda.function.FunctionConfigResolver;
+import io.github.uvlambda.function.FunctionSettings;
+import io.github.uvlambda.function.FunctionSpec;
+import io.github.uvlambda.testing.MotoServer;
+import io.github.uvlambda.testing.RecordingInterceptor;
+import io.github.uvlambda.testing.TestProject;
+import io.github.uvlambda.testing.TestWheel;
+import io.github.uvlambda.uv.LockFiles;
+import io.github.uvlambda.wheel.FetchSettings;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * A project of Lambda functions deployed to a real moto_server: a lambdas directory with one
+ * dependency, function specs resolved the way the Mojo resolves them, the zips built by the real
+ * builders, and the deploy and destroy run with a recording interceptor.
+ */
+final class MotoProject {
+  static final String PROJECT = "it.group:it-project";
+
+  final MotoServer moto;
+  final Path tmp;
+  final Path lambdas;
+  final RecordingInterceptor recorder = new RecordingInterceptor();
+  final List<String> logLines = new CopyOnWriteArrayList<>();
+  final BuildLog log =
+      new BuildLog() {
+        @Override
+        public void debug(String m) {}
+
+        @Override
+        public void info(String m) {
+          logLines.add(m);
+        }
+
+        @Override
+        public void warn(String m) {
+          logLines.add("WARN " + m);
+        }
+      };
+  String layerContent = "VERSION = 1\n";
+
+  MotoProject(MotoServer moto, Path tmp) throws IOException {
+    this.moto = moto;
+    this.tmp = tmp;
+    this.lambdas = tmp.resolve("lambdas");
+    writeLock();
+  }
+
+  /** Rewrites the lock and its one wheel: a new {@code layerContent} is a new deps.zip. */
+  void writeLock() throws IOException {
+    new TestProject(lambdas)
+        .add("dep", "1.0", new TestWheel("dep", "1.0").file("dep/__init__.py", layerContent))
+        .write();
+  }
+
+  void source(String function, String body) throws IOException {
+    Files.createDirectories(lambdas.resolve(function));
+    Files.writeString(
+        lambdas.resolve(function + "/handler.py"), "def handler(e, c):\n    " + body + "\n");
+  }
+
+  /**
+   * A function as the POM would configure it; {@code edit} sets FunctionSettings fields by name.
+   */
+  FunctionSpec spec(String name, UnaryOperator<Map<String, Object>> edit) throws IOException {
+    if (!Files.exists(lambdas.resolve(name + "/handler.py"))) {
+      source(name, "return 1");
+    }
+    Map<String, Object> v = new HashMap<>();
+    v.put("functionName", name);
+    v.put("lambdasDir", lambdas.toString());
+    v.put("sourceDir", lambdas.resolve(name).toString());
+    v.put("dependencyGroup", "fn");
+    v.put("pythonVersion", "3.12");
+    v.put("tags", Map.of("team", "payments"));
+    v.put("environmentVariables", Map.of("STAGE", "test"));
+    edit.apply(v);
+    var components = FunctionSettings.class.getRecordComponents();
+    Object[] args = new Object[components.length];
+    Class<?>[] types = new Class<?>[components.length];
+    for (int i = 0; i < components.length; i++) {
+      args[i] = v.get(components[i].getName());
+      types[i] = components[i].getType();
+    }
+    try {
+      FunctionSettings fs = FunctionSettings.class.getDeclaredConstructor(types).newInstance(args);
+      return new FunctionConfigResolver(tmp).resolve(FunctionSettings.empty(), List.of(fs)).get(0);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  FunctionArtifacts artifacts(FunctionSpec f) {
+    Path out = tmp.resolve("target/uv-lambda").resolve(f.functionName());
+    LayerBuilder.Result layer =
+        new LayerBuilder(BuildLog.SILENT)
+            .build(
+                new LayerBuilder.Request(
+                    f.functionName(),
+                    LockFiles.read(lambdas),
+                    f.dependencyGroup(),
+                    f.excludePackages(),
+                    f.runtime(),
+                    out.resolve("deps.zip"),
+                    ReproducibleZipWriter.DEFAULT_TIME,
+                    FetchSettings.direct(lambdas)
+                        .withIndex(lambdas.resolve("index/simple").toUri().toString()),
+                    tmp.resolve("cache"),
+                    LayerBuilder.Installer.JAVA,
+                    null,
+                    "test"));
+    CodePackager.Result code =
+        new CodePackager(BuildLog.SILENT)
+            .packageCode(
+                CodePackager.Request.of(
+                    f, out.resolve("code.zip"), ReproducibleZipWriter.DEFAULT_TIME));
+    return new FunctionArtifacts(f, code.zip(), code.unzippedSize(), layer.zip(), layer.report());
+  }
+
+  /** Deploy settings against moto: no dry run, keep 5 versions, no removals beyond the POM's. */
+  DeploySettings settings() {
+    return new DeploySettings(
+        new AwsConnection("us-east-1", null, moto.url(), "standard"),
+        PROJECT,
+        false,
+        false,
+        new S3Target(null, "lambda/", false),
+        false,
+        false,
+        DeploySettings.DEFAULT_KEEP_VERSIONS,
+        RemovalOptions.NONE,
+        2,
+        tmp.resolve("target/uv-lambda"));
+  }
+
+  static RetryTiming fastRetries() {
+    return new RetryTiming(Duration.ofSeconds(20), Duration.ofMillis(50), Duration.ofMillis(200));
+  }
+
+  List<FunctionOutputs> deploy(DeploySettings s, FunctionSpec... functions) {
+    recorder.clear();
+    logLines.clear();
+    List<FunctionArtifacts> a = new ArrayList<>();
+    for (FunctionSpec f : functions) {
+      a.add(artifacts(f));
+    }
+    return new Deployer(log, List.of(recorder), fastRetries()).deploy(a, s);
+  }
+
+  DestroySettings destroySettings(boolean deleteLogs, boolean deleteQueuedMessages) {
+    return new DestroySettings(
+        new AwsConnection("us-east-1", null, moto.url(), "standard"),
+        PROJECT,
+        false,
+        deleteLogs,
+        deleteQueuedMessages,
+        2,
+        tmp.resolve("target/uv-lambda"));
+  }
+
+  void destroy(DestroySettings s, FunctionSpec... functions) {
+    recorder.clear();
+    logLines.clear();
+    new Destroyer(log, List.of(recorder), fastRetries()).destroy(List.of(functions), s);
+  }
+
+  <B extends AwsClientBuilder<B, C>, C> C client(B builder) {
+    return builder
+        .region(Region.US_EAST_1)
+        .endpointOverride(URI.create(moto.url()))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
+        .build();
+  }
+}
