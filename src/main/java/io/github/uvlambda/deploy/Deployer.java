@@ -64,13 +64,12 @@ public final class Deployer {
           ProjectPlanner.plan(
               desired, state, settings.recreate(), settings.keepVersions(), settings.removal());
 
-      List<String> problems = new ArrayList<>(plan.problems());
+      List<UvLambdaException> problems = new ArrayList<>(plan.problems());
       for (PreWriteCheck check : checks) {
         problems.addAll(check.problems(functions, aws));
       }
       if (!problems.isEmpty()) {
-        throw new UvLambdaException(
-            "Nothing was deployed:\n  - " + String.join("\n  - ", problems));
+        throw new NothingDeployedException(problems);
       }
       PlanReport report = PlanReport.of(plan);
       report.lines().forEach(log::info);

@@ -1,5 +1,6 @@
 package io.github.uvlambda.deploy;
 
+import io.github.uvlambda.UvLambdaException;
 import io.github.uvlambda.deploy.aws.AwsClients;
 import java.util.List;
 
@@ -8,6 +9,6 @@ import java.util.List;
  * deploy with a problem writes nothing. Checks may read AWS (another layer's size, a quota).
  */
 public interface PreWriteCheck {
-  /** Problems that must stop the deploy, each a complete message; empty when all is well. */
-  List<String> problems(List<FunctionArtifacts> functions, AwsClients aws);
+  /** Problems that must stop the deploy, each complete on its own; empty when all is well. */
+  List<UvLambdaException> problems(List<FunctionArtifacts> functions, AwsClients aws);
 }

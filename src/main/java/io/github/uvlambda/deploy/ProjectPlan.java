@@ -1,5 +1,6 @@
 package io.github.uvlambda.deploy;
 
+import io.github.uvlambda.UvLambdaException;
 import io.github.uvlambda.deploy.reconcile.Change;
 import io.github.uvlambda.deploy.reconcile.FunctionPlan;
 import io.github.uvlambda.deploy.reconcile.LayerPlan;
@@ -67,7 +68,7 @@ record ProjectPlan(
     return all;
   }
 
-  List<String> problems() {
+  List<UvLambdaException> problems() {
     return all().stream().flatMap(p -> p.problems().stream()).toList();
   }
 

@@ -1,6 +1,7 @@
 package io.github.uvlambda.deploy;
 
 import io.github.uvlambda.BuildLog;
+import io.github.uvlambda.UvLambdaException;
 import io.github.uvlambda.build.LayerReport;
 import io.github.uvlambda.deploy.aws.AwsClients;
 import io.github.uvlambda.function.FunctionSpec;
@@ -52,13 +53,13 @@ public final class SizeBudget implements PreWriteCheck {
    * others.
    */
   @Override
-  public List<String> problems(List<FunctionArtifacts> functions, AwsClients aws) {
+  public List<UvLambdaException> problems(List<FunctionArtifacts> functions, AwsClients aws) {
     LayerSizes layers = layerSizes.apply(aws);
-    List<String> problems = new ArrayList<>();
+    List<UvLambdaException> problems = new ArrayList<>();
     for (FunctionArtifacts a : functions) {
       String problem = check(a, layers);
       if (problem != null) {
-        problems.add(problem);
+        problems.add(new UvLambdaException(problem));
       }
     }
     return problems;

@@ -5,43 +5,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.uvlambda.BuildLog;
 import io.github.uvlambda.UvLambdaException;
-import io.github.uvlambda.archive.ReproducibleZipWriter;
-import io.github.uvlambda.build.CodePackager;
-import io.github.uvlambda.build.LayerBuilder;
 import io.github.uvlambda.deploy.aws.AwsConnection;
 import io.github.uvlambda.deploy.aws.RetryTiming;
 import io.github.uvlambda.deploy.aws.S3Target;
 import io.github.uvlambda.deploy.reconcile.RemovalOptions;
-import io.github.uvlambda.function.FunctionConfigResolver;
-import io.github.uvlambda.function.FunctionSettings;
 import io.github.uvlambda.function.FunctionSpec;
 import io.github.uvlambda.testing.FaultInjectingProxy;
-import io.github.uvlambda.testing.MachineTools;
 import io.github.uvlambda.testing.MotoServer;
 import io.github.uvlambda.testing.RecordingInterceptor;
-import io.github.uvlambda.testing.TestProject;
-import io.github.uvlambda.testing.TestWheel;
-import io.github.uvlambda.uv.LockFiles;
-import io.github.uvlambda.wheel.FetchSettings;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -53,42 +38,23 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /** Deploys against a real moto_server on 127.0.0.1 and reads the resources back. */
 class DeployerMotoTest {
   static MotoServer moto;
-  static Path motoLog;
 
   @TempDir Path tmp;
-  final RecordingInterceptor recorder = new RecordingInterceptor();
-  final List<String> logLines = new CopyOnWriteArrayList<>();
-  final BuildLog log =
-      new BuildLog() {
-        @Override
-        public void debug(String m) {}
-
-        @Override
-        public void info(String m) {
-          logLines.add(m);
-        }
-
-        @Override
-        public void warn(String m) {
-          logLines.add("WARN " + m);
-        }
-      };
+  MotoProject p;
+  RecordingInterceptor recorder;
+  List<String> logLines;
+  BuildLog log;
+  Path lambdas;
 
   @BeforeAll
   static void startMoto() throws Exception {
-    var exe = MachineTools.motoServer();
-    MachineTools.require(exe.isPresent(), "moto_server");
-    motoLog = Files.createTempFile("moto", ".log");
-    moto = MotoServer.start(exe.get(), motoLog);
+    moto = MotoServer.shared();
     System.setProperty("aws.accessKeyId", "testing");
     System.setProperty("aws.secretAccessKey", "testing");
   }
 
   @AfterAll
-  static void stopMoto() {
-    if (moto != null) {
-      moto.close();
-    }
+  static void clearCredentials() {
     System.clearProperty("aws.accessKeyId");
     System.clearProperty("aws.secretAccessKey");
   }
@@ -96,72 +62,25 @@ class DeployerMotoTest {
   @BeforeEach
   void reset() throws Exception {
     moto.reset();
+    p = new MotoProject(moto, tmp);
+    recorder = p.recorder;
+    logLines = p.logLines;
+    log = p.log;
+    lambdas = p.lambdas;
   }
 
-  // ------------------------------------------------------------------ fixtures
-
-  Path lambdas;
-  String layerContent = "VERSION = 1\n";
+  // ------------------------------------------------------------------ fixtures (MotoProject)
 
   private void project() throws IOException {
-    lambdas = tmp.resolve("lambdas");
-    new TestProject(lambdas)
-        .add("dep", "1.0", new TestWheel("dep", "1.0").file("dep/__init__.py", layerContent))
-        .write();
-    Files.createDirectories(lambdas.resolve("fn"));
-    Files.writeString(lambdas.resolve("fn/handler.py"), "def handler(e, c):\n    return 1\n");
+    p.writeLock();
   }
 
-  private FunctionSpec spec(UnaryOperator<Map<String, Object>> edit) {
-    Map<String, Object> v = new java.util.HashMap<>();
-    v.put("functionName", "fn");
-    v.put("lambdasDir", lambdas.toString());
-    v.put("dependencyGroup", "fn");
-    v.put("pythonVersion", "3.12");
-    v.put("tags", Map.of("team", "payments"));
-    v.put("environmentVariables", Map.of("STAGE", "test"));
-    edit.apply(v);
-    FunctionSettings.Builder b = FunctionSettings.builder();
-    for (FunctionSettings.Field<?> field : FunctionSettings.fields()) {
-      // nested fields by their flattened name: durableConfig/executionTimeout as
-      // durableExecutionTimeout
-      set(b, field, v.get(field.parameter().replace("Config/e", "E").replace("Config/r", "R")));
-    }
-    return new FunctionConfigResolver(tmp)
-        .resolve(FunctionSettings.empty(), List.of(b.build()))
-        .get(0);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <T> void set(FunctionSettings.Builder b, FunctionSettings.Field<T> f, Object v) {
-    b.set(f, (T) v);
+  private FunctionSpec spec(UnaryOperator<Map<String, Object>> edit) throws IOException {
+    return p.spec("fn", edit);
   }
 
   private FunctionArtifacts artifacts(FunctionSpec f) {
-    Path out = tmp.resolve("target/uv-lambda").resolve(f.functionName());
-    LayerBuilder.Result layer =
-        new LayerBuilder(BuildLog.SILENT)
-            .build(
-                new LayerBuilder.Request(
-                    f.functionName(),
-                    LockFiles.read(lambdas),
-                    f.dependencyGroup(),
-                    f.excludePackages(),
-                    f.runtime(),
-                    out.resolve("deps.zip"),
-                    ReproducibleZipWriter.DEFAULT_TIME,
-                    FetchSettings.direct(lambdas)
-                        .withIndex(lambdas.resolve("index/simple").toUri().toString()),
-                    tmp.resolve("cache"),
-                    LayerBuilder.Installer.JAVA,
-                    null,
-                    "test"));
-    CodePackager.Result code =
-        new CodePackager(BuildLog.SILENT)
-            .packageCode(
-                CodePackager.Request.of(
-                    f, out.resolve("code.zip"), ReproducibleZipWriter.DEFAULT_TIME));
-    return new FunctionArtifacts(f, code.zip(), code.unzippedSize(), layer.zip(), layer.report());
+    return p.artifacts(f);
   }
 
   private DeploySettings settings(boolean dryRun) {
@@ -177,7 +96,7 @@ class DeployerMotoTest {
       boolean s3All) {
     return new DeploySettings(
         new AwsConnection("us-east-1", null, endpoint, "standard"),
-        "it.group:it-project",
+        MotoProject.PROJECT,
         dryRun,
         false,
         new S3Target(bucket, "lambda/", s3All),
@@ -190,23 +109,12 @@ class DeployerMotoTest {
   }
 
   private List<FunctionOutputs> deploy(FunctionSpec f, DeploySettings s) {
-    recorder.clear();
-    logLines.clear();
-    return new Deployer(
-            log,
-            List.of(recorder),
-            new RetryTiming(Duration.ofSeconds(20), Duration.ofMillis(50), Duration.ofMillis(200)))
-        .deploy(List.of(artifacts(f)), s);
+    return p.deploy(s, f);
   }
 
   private <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, C>, C>
       C client(B builder) {
-    return builder
-        .region(Region.US_EAST_1)
-        .endpointOverride(java.net.URI.create(moto.url()))
-        .credentialsProvider(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
-        .build();
+    return p.client(builder);
   }
 
   // ------------------------------------------------------------------ tests
@@ -328,7 +236,7 @@ class DeployerMotoTest {
     assertThat(first.aliasArn())
         .isEqualTo("arn:aws:lambda:us-east-1:123456789012:function:fn:prod");
 
-    layerContent = "VERSION = 2\n";
+    p.layerContent = "VERSION = 2\n";
     project();
     FunctionOutputs second = deploy(f, settings(false)).get(0);
     assertThat(recorder.writes())

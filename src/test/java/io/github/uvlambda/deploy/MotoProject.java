@@ -99,19 +99,20 @@ final class MotoProject {
     v.put("tags", Map.of("team", "payments"));
     v.put("environmentVariables", Map.of("STAGE", "test"));
     edit.apply(v);
-    var components = FunctionSettings.class.getRecordComponents();
-    Object[] args = new Object[components.length];
-    Class<?>[] types = new Class<?>[components.length];
-    for (int i = 0; i < components.length; i++) {
-      args[i] = v.get(components[i].getName());
-      types[i] = components[i].getType();
+    FunctionSettings.Builder b = FunctionSettings.builder();
+    for (FunctionSettings.Field<?> field : FunctionSettings.fields()) {
+      // nested fields by their flattened name: durableConfig/executionTimeout as
+      // durableExecutionTimeout
+      set(b, field, v.get(field.parameter().replace("Config/e", "E").replace("Config/r", "R")));
     }
-    try {
-      FunctionSettings fs = FunctionSettings.class.getDeclaredConstructor(types).newInstance(args);
-      return new FunctionConfigResolver(tmp).resolve(FunctionSettings.empty(), List.of(fs)).get(0);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(e);
-    }
+    return new FunctionConfigResolver(tmp)
+        .resolve(FunctionSettings.empty(), List.of(b.build()))
+        .get(0);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> void set(FunctionSettings.Builder b, FunctionSettings.Field<T> f, Object v) {
+    b.set(f, (T) v);
   }
 
   FunctionArtifacts artifacts(FunctionSpec f) {

@@ -9,6 +9,7 @@ import io.github.uvlambda.build.LayerBuilder;
 import io.github.uvlambda.deploy.aws.AwsConnection;
 import io.github.uvlambda.deploy.aws.RetryTiming;
 import io.github.uvlambda.deploy.aws.S3Target;
+import io.github.uvlambda.deploy.reconcile.RemovalOptions;
 import io.github.uvlambda.function.FunctionSpec;
 import io.github.uvlambda.testing.MachineTools;
 import io.github.uvlambda.testing.MotoServer;
@@ -189,7 +190,7 @@ class SizeBudgetMotoTest {
                 false,
                 false,
                 DeploySettings.DEFAULT_KEEP_VERSIONS,
-                DeploySettings.Removal.NONE,
+                RemovalOptions.NONE,
                 2,
                 tmp.resolve("target/uv-lambda")));
   }

@@ -168,7 +168,7 @@ class SizeBudgetTest {
   /** The problems the budget finds before a deploy, with the Lambda client given. */
   List<String> problems(LambdaClient lambda, FunctionArtifacts f) {
     return new SizeBudget(log, aws -> new LayerSizes(lambda, HttpClient.newHttpClient(), log))
-        .problems(List.of(f), null);
+        .problems(List.of(f), null).stream().map(Throwable::getMessage).toList();
   }
 
   @Test

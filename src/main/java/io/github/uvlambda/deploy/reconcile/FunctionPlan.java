@@ -1,5 +1,6 @@
 package io.github.uvlambda.deploy.reconcile;
 
+import io.github.uvlambda.UvLambdaException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,7 +26,7 @@ public record FunctionPlan(
     boolean configDrift,
     TagPlan tags,
     boolean refreshRecord,
-    List<String> problems)
+    List<UvLambdaException> problems)
     implements ResourcePlan {
 
   /** Create it, delete and create it again, update it, or leave it. */

@@ -1,5 +1,7 @@
 package io.github.uvlambda.deploy.reconcile;
 
+import io.github.uvlambda.SettingNeededException;
+import io.github.uvlambda.UvLambdaException;
 import io.github.uvlambda.deploy.aws.AwsClients;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,16 +104,20 @@ public final class FunctionReconciler {
           false,
           List.of());
     }
-    List<String> problems = new ArrayList<>();
+    List<UvLambdaException> problems = new ArrayList<>();
     owner.problem("Lambda function", d.name(), s.tags()).ifPresent(problems::add);
     if (target.durable() != null && s.configuration().durable() == null) {
       if (!recreate) {
         problems.add(
-            "Lambda function "
-                + d.name()
-                + " exists without durable execution, and Lambda can only enable it when a"
-                + " function is created. Set <recreate>true</recreate> to delete and recreate it"
-                + " (its versions and aliases are lost), or turn <enableDurableExecution> off.");
+            new SettingNeededException(
+                "Lambda function "
+                    + d.name()
+                    + " exists without durable execution, and Lambda"
+                    + " can only enable it when a function is created. Set ",
+                "recreate",
+                "true",
+                " to delete and recreate it (its versions and aliases are lost), or turn"
+                    + " <enableDurableExecution> off."));
       } else {
         TagPlan tags = TagPlan.of(Map.of(), d.tags(), plugin, plugin);
         return new FunctionPlan(

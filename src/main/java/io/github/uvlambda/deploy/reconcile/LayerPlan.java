@@ -1,5 +1,6 @@
 package io.github.uvlambda.deploy.reconcile;
 
+import io.github.uvlambda.UvLambdaException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,7 +18,7 @@ public record LayerPlan(
     String publishReason,
     LayerVersion current,
     List<LayerVersion> retire,
-    List<String> problems)
+    List<UvLambdaException> problems)
     implements ResourcePlan {
 
   public LayerPlan {

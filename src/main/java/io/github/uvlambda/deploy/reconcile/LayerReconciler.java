@@ -1,5 +1,7 @@
 package io.github.uvlambda.deploy.reconcile;
 
+import io.github.uvlambda.SettingNeededException;
+import io.github.uvlambda.UvLambdaException;
 import io.github.uvlambda.deploy.aws.AwsClients;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -59,17 +61,20 @@ public final class LayerReconciler {
           List.of(),
           List.of());
     }
-    List<String> problems = new ArrayList<>();
+    List<UvLambdaException> problems = new ArrayList<>();
     if (!owner.adopt() && !latest.project().map(owner.project()::equals).orElse(false)) {
       problems.add(
-          "Layer "
-              + d.name()
-              + " has versions that "
-              + latest.project().map(p -> "the project " + p).orElse("another tool")
-              + " published (version "
-              + latest.version()
-              + "). Set another <layerName>, or <adoptExisting>true</adoptExisting> to publish"
-              + " under it anyway.");
+          new SettingNeededException(
+              "Layer "
+                  + d.name()
+                  + " has versions that "
+                  + latest.project().map(p -> "the project " + p).orElse("another tool")
+                  + " published (version "
+                  + latest.version()
+                  + "). Set another <layerName>, or ",
+              "adoptExisting",
+              "true",
+              " to publish under it anyway."));
     }
     boolean runtimeOk = latest.runtimes().isEmpty() || latest.runtimes().contains(d.runtime());
     boolean archOk =

@@ -1,5 +1,6 @@
 package io.github.uvlambda.deploy.reconcile;
 
+import io.github.uvlambda.UvLambdaException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,7 +15,7 @@ public record LogGroupPlan(
     boolean changeRetention,
     Integer retentionFrom,
     TagPlan tags,
-    List<String> problems)
+    List<UvLambdaException> problems)
     implements ResourcePlan {
 
   public LogGroupPlan {

@@ -1,5 +1,6 @@
 package io.github.uvlambda.deploy.reconcile;
 
+import io.github.uvlambda.UvLambdaException;
 import io.github.uvlambda.deploy.aws.AwsClients;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ public final class LogGroupReconciler {
       TagPlan tags = TagPlan.of(Map.of(), d.tags(), owner.tags(), owner.tags());
       return new LogGroupPlan(d, true, false, null, tags, List.of());
     }
-    List<String> problems =
+    List<UvLambdaException> problems =
         owner.problem("Log group", d.name(), s.tags()).map(List::of).orElse(List.of());
     boolean retention = !Objects.equals(s.retentionDays(), d.retentionDays());
     TagPlan tags = TagPlan.of(s.tags(), d.tags(), owner.tags(), owner.tags());

@@ -1,5 +1,7 @@
 package io.github.uvlambda.deploy.reconcile;
 
+import io.github.uvlambda.SettingNeededException;
+import io.github.uvlambda.UvLambdaException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -44,38 +46,46 @@ public record Ownership(String project, boolean adopt) {
    * Why an existing resource may not be changed by this project, or empty when it may: it is this
    * project's, or the user adopts it.
    */
-  public Optional<String> problem(String kind, String name, Map<String, String> tags) {
+  public Optional<UvLambdaException> problem(String kind, String name, Map<String, String> tags) {
     if (owns(tags) || adopt) {
       return Optional.empty();
     }
     String owner = MANAGED_BY_VALUE.equals(tags.get(MANAGED_BY_KEY)) ? tags.get(PROJECT_KEY) : null;
     if (owner != null) {
       return Optional.of(
-          kind
-              + " "
-              + name
-              + " belongs to the project "
-              + owner
-              + ", not to "
-              + project
-              + " (its "
-              + PROJECT_KEY
-              + " tag). Choose another name, deploy it from its own project, or set"
-              + " <adoptExisting>true</adoptExisting> to take it over.");
+          new SettingNeededException(
+              kind
+                  + " "
+                  + name
+                  + " belongs to the project "
+                  + owner
+                  + ", not to "
+                  + project
+                  + " (its "
+                  + PROJECT_KEY
+                  + " tag). Choose another name, deploy it from its own"
+                  + " project, or set ",
+              "adoptExisting",
+              "true",
+              " to take it over."));
     }
     return Optional.of(
-        kind
-            + " "
-            + name
-            + " already exists but was not created by uv-lambda-maven-plugin (it has no "
-            + MANAGED_BY_KEY
-            + "="
-            + MANAGED_BY_VALUE
-            + " and "
-            + PROJECT_KEY
-            + "="
-            + project
-            + " tags). Rename the function, or set <adoptExisting>true</adoptExisting> to take it"
-            + " over.");
+        new SettingNeededException(
+            kind
+                + " "
+                + name
+                + " already exists but was not created by uv-lambda-maven-plugin"
+                + " (it has no "
+                + MANAGED_BY_KEY
+                + "="
+                + MANAGED_BY_VALUE
+                + " and "
+                + PROJECT_KEY
+                + "="
+                + project
+                + " tags). Rename the function, or set ",
+            "adoptExisting",
+            "true",
+            " to take it over."));
   }
 }

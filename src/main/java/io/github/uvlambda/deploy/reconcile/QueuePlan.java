@@ -1,5 +1,6 @@
 package io.github.uvlambda.deploy.reconcile;
 
+import io.github.uvlambda.UvLambdaException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,7 +11,7 @@ public record QueuePlan(
     boolean create,
     boolean changeRetention,
     TagPlan tags,
-    List<String> problems)
+    List<UvLambdaException> problems)
     implements ResourcePlan {
 
   public QueuePlan {

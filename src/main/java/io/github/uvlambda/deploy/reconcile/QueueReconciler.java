@@ -1,5 +1,6 @@
 package io.github.uvlambda.deploy.reconcile;
 
+import io.github.uvlambda.UvLambdaException;
 import io.github.uvlambda.deploy.aws.AwsClients;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,7 @@ public final class QueueReconciler {
       TagPlan tags = TagPlan.of(Map.of(), d.tags(), owner.tags(), owner.tags());
       return new QueuePlan(d, null, true, false, tags, List.of());
     }
-    List<String> problems =
+    List<UvLambdaException> problems =
         owner.problem("SQS queue", d.name(), s.tags()).map(List::of).orElse(List.of());
     boolean retention = !DesiredQueue.RETENTION_SECONDS.equals(s.retentionSeconds());
     TagPlan tags = TagPlan.of(s.tags(), d.tags(), owner.tags(), owner.tags());

@@ -1,5 +1,6 @@
 package io.github.uvlambda.deploy.reconcile;
 
+import io.github.uvlambda.UvLambdaException;
 import java.util.List;
 
 /**
@@ -10,7 +11,7 @@ public interface ResourcePlan {
   List<Change> changes();
 
   /** Why nothing may be applied (a resource of another project in the way, ...); usually empty. */
-  default List<String> problems() {
+  default List<UvLambdaException> problems() {
     return List.of();
   }
 

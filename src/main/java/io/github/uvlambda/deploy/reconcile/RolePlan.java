@@ -1,5 +1,6 @@
 package io.github.uvlambda.deploy.reconcile;
 
+import io.github.uvlambda.UvLambdaException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ public record RolePlan(
     Set<String> keptInline,
     Set<String> keptManaged,
     TagPlan tags,
-    List<String> problems)
+    List<UvLambdaException> problems)
     implements ResourcePlan {
 
   public RolePlan {

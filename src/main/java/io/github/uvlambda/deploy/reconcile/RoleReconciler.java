@@ -1,5 +1,6 @@
 package io.github.uvlambda.deploy.reconcile;
 
+import io.github.uvlambda.UvLambdaException;
 import io.github.uvlambda.deploy.aws.AwsClients;
 import java.util.List;
 import java.util.Map;
@@ -138,7 +139,7 @@ public final class RoleReconciler {
           d, null, true, false, false, put, added, Set.of(), attach, Set.of(), Set.of(), Set.of(),
           tags, List.of());
     }
-    List<String> problems =
+    List<UvLambdaException> problems =
         owner.problem("IAM role", d.name(), s.tags()).map(List::of).orElse(List.of());
     return new RolePlan(
         d,

@@ -46,6 +46,7 @@ class ResourcePlansTest {
             LogGroupReconciler.plan(GROUP, new LogGroupState("/aws/lambda/fn", 30, Map.of()), OWNER)
                 .problems())
         .singleElement()
+        .extracting(Throwable::getMessage)
         .asString()
         .startsWith("Log group /aws/lambda/fn already exists but was not created");
   }
