@@ -17,5 +17,4 @@ public record DestroySettings(
     boolean dryRun,
     boolean deleteLogs,
     boolean deleteQueuedMessages,
-    int threads,
     Path outputDirectory) {}

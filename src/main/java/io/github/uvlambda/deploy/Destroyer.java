@@ -9,24 +9,17 @@ import io.github.uvlambda.deploy.aws.S3Target;
 import io.github.uvlambda.deploy.aws.ZipUploads;
 import io.github.uvlambda.deploy.reconcile.ApplyContext;
 import io.github.uvlambda.deploy.reconcile.Change;
-import io.github.uvlambda.deploy.reconcile.FunctionReconciler;
 import io.github.uvlambda.deploy.reconcile.Inventory;
 import io.github.uvlambda.deploy.reconcile.Journal;
-import io.github.uvlambda.deploy.reconcile.LayerReconciler;
-import io.github.uvlambda.deploy.reconcile.LogGroupReconciler;
 import io.github.uvlambda.deploy.reconcile.Ownership;
-import io.github.uvlambda.deploy.reconcile.QueueReconciler;
 import io.github.uvlambda.deploy.reconcile.RemovalOptions;
 import io.github.uvlambda.deploy.reconcile.RemovalPlan;
 import io.github.uvlambda.deploy.reconcile.RemovalPlanner;
 import io.github.uvlambda.deploy.reconcile.RemovalReconciler;
-import io.github.uvlambda.deploy.reconcile.RoleReconciler;
 import io.github.uvlambda.function.FunctionSpec;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
@@ -64,8 +57,7 @@ public final class Destroyer {
               + account.region()
               + (settings.dryRun() ? " (dry run)" : ""));
       Inventory inventory =
-          Parallel.stage(
-              "reading", () -> read(aws, account, owner, functions, settings.threads()), null, "");
+          Parallel.stage("reading", () -> read(aws, account, owner, functions), null, "");
       RemovalPlan plan =
           RemovalPlanner.destroy(
               inventory,
@@ -109,95 +101,24 @@ public final class Destroyer {
 
   /** The POM's resources by name, and the project's others from its inventory; only owned ones. */
   private static Inventory read(
-      AwsClients aws,
-      AccountContext account,
-      Ownership owner,
-      List<FunctionSpec> specs,
-      int threads) {
+      AwsClients aws, AccountContext account, Ownership owner, List<FunctionSpec> specs) {
     Set<String> names = new TreeSet<>();
     Set<String> roles = new TreeSet<>();
     Set<String> layers = new TreeSet<>();
-    specs.forEach(
-        f -> {
-          names.add(f.functionName());
-          roles.add(f.roleName());
-          layers.add(f.layerName());
-        });
-    Map<String, io.github.uvlambda.deploy.reconcile.FunctionState> fns = new ConcurrentHashMap<>();
-    Map<String, io.github.uvlambda.deploy.reconcile.RoleState> rs = new ConcurrentHashMap<>();
-    Map<String, io.github.uvlambda.deploy.reconcile.LayerState> ls = new ConcurrentHashMap<>();
-    Map<String, io.github.uvlambda.deploy.reconcile.LogGroupState> gs = new ConcurrentHashMap<>();
-    Map<String, io.github.uvlambda.deploy.reconcile.QueueState> qs = new ConcurrentHashMap<>();
-    Inventory[] others = {Inventory.EMPTY};
-    List<Parallel.Task<Void>> tasks = new java.util.ArrayList<>();
-    for (String fn : names) {
-      tasks.add(
-          new Parallel.Task<>(
-              "function " + fn,
-              () -> {
-                var f = FunctionReconciler.read(aws, fn);
-                if (f != null && owner.owns(f.tags())) {
-                  fns.put(fn, f);
-                }
-                var g =
-                    LogGroupReconciler.read(
-                        aws,
-                        "/aws/lambda/" + fn,
-                        account.arn("logs", "log-group:/aws/lambda/" + fn));
-                if (g != null && owner.owns(g.tags())) {
-                  gs.put(fn, g);
-                }
-                var q = QueueReconciler.read(aws, fn + "-dlq");
-                if (q != null && owner.owns(q.tags())) {
-                  qs.put(fn, q);
-                }
-                return null;
-              }));
+    for (FunctionSpec f : specs) {
+      names.add(f.functionName());
+      roles.add(f.roleName());
+      layers.add(f.layerName());
     }
-    for (String r : roles) {
-      tasks.add(
-          new Parallel.Task<>(
-              "role " + r,
-              () -> {
-                var s = RoleReconciler.read(aws, r);
-                if (s != null && owner.owns(s.tags())) {
-                  rs.put(r, s);
-                }
-                return null;
-              }));
-    }
-    for (String l : layers) {
-      tasks.add(
-          new Parallel.Task<>(
-              "layer " + l,
-              () -> {
-                var s = Inventory.ours(LayerReconciler.read(aws, l), owner);
-                if (!s.versions().isEmpty()) {
-                  ls.put(l, s);
-                }
-                return null;
-              }));
-    }
-    tasks.add(
-        new Parallel.Task<>(
-            "the project's other resources",
-            () -> {
-              others[0] =
-                  Inventory.read(
-                      aws,
-                      owner,
-                      RoleUnion.description(owner),
-                      new Inventory.Known(names, roles, layers, Set.of()),
-                      account.arn("logs", "log-group:"));
-              return null;
-            }));
-    Parallel.run(tasks, threads);
-    Inventory o = others[0];
-    fns.putAll(o.functions());
-    rs.putAll(o.roles());
-    ls.putAll(o.layers());
-    gs.putAll(o.logGroups());
-    qs.putAll(o.queues());
-    return new Inventory(fns, rs, ls, gs, qs);
+    String logGroups = account.arn("logs", "log-group:");
+    Inventory pom = Inventory.named(aws, owner, names, roles, layers, Set.of(), logGroups);
+    Inventory others =
+        Inventory.read(
+            aws,
+            owner,
+            RoleUnion.description(owner),
+            new Inventory.Known(names, roles, layers, Set.of()),
+            logGroups);
+    return pom.merge(others);
   }
 }

@@ -52,7 +52,6 @@ public class UvDestroyMojo extends AbstractAwsMojo {
             dryRun,
             deleteLogs,
             deleteQueuedMessages,
-            deployThreads,
             outputDirectory.toPath());
     new Destroyer(buildLog()).destroy(functionSpecs(FunctionConfigResolver.Scope.DEPLOY), settings);
   }

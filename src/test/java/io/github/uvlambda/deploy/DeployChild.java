@@ -47,7 +47,7 @@ final class DeployChild {
           }
         };
     new Deployer(p.log, List.of(halt), MotoProject.fastRetries())
-        .deploy(List.of(p.artifacts(function(p, step))), single(p.settings()));
+        .deploy(List.of(p.artifacts(function(p, step))), single(p));
     System.exit(0);
   }
 
@@ -70,18 +70,7 @@ final class DeployChild {
   }
 
   /** One thread: the Nth write is the same call in every run. */
-  static DeploySettings single(DeploySettings s) {
-    return new DeploySettings(
-        s.connection(),
-        s.project(),
-        s.dryRun(),
-        s.failOnChanges(),
-        s.s3(),
-        s.adoptExisting(),
-        s.recreate(),
-        s.keepVersions(),
-        s.removal(),
-        1,
-        s.outputDirectory());
+  static DeploySettings single(MotoProject p) {
+    return p.settings(s -> s.threads = 1);
   }
 }

@@ -22,11 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -36,33 +33,14 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** Deploys against a real moto_server on 127.0.0.1 and reads the resources back. */
-class DeployerMotoTest {
-  static MotoServer moto;
-
-  @TempDir Path tmp;
-  MotoProject p;
+class DeployerMotoTest extends MotoTest {
   RecordingInterceptor recorder;
   List<String> logLines;
   BuildLog log;
   Path lambdas;
 
-  @BeforeAll
-  static void startMoto() throws Exception {
-    moto = MotoServer.shared();
-    System.setProperty("aws.accessKeyId", "testing");
-    System.setProperty("aws.secretAccessKey", "testing");
-  }
-
-  @AfterAll
-  static void clearCredentials() {
-    System.clearProperty("aws.accessKeyId");
-    System.clearProperty("aws.secretAccessKey");
-  }
-
   @BeforeEach
-  void reset() throws Exception {
-    moto.reset();
-    p = new MotoProject(moto, tmp);
+  void fixture() {
     recorder = p.recorder;
     logLines = p.logLines;
     log = p.log;
@@ -94,18 +72,15 @@ class DeployerMotoTest {
       boolean recreate,
       String bucket,
       boolean s3All) {
-    return new DeploySettings(
-        new AwsConnection("us-east-1", null, endpoint, "standard"),
-        MotoProject.PROJECT,
-        dryRun,
-        false,
-        new S3Target(bucket, "lambda/", s3All),
-        adopt,
-        recreate,
-        DeploySettings.DEFAULT_KEEP_VERSIONS,
-        RemovalOptions.NONE,
-        2,
-        tmp.resolve("target/uv-lambda"));
+    return p.settings(
+        s -> {
+          s.dryRun = dryRun;
+          s.endpoint = endpoint;
+          s.adopt = adopt;
+          s.recreate = recreate;
+          s.bucket = bucket;
+          s.s3All = s3All;
+        });
   }
 
   private List<FunctionOutputs> deploy(FunctionSpec f, DeploySettings s) {

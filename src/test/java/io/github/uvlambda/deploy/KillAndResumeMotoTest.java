@@ -3,16 +3,12 @@ package io.github.uvlambda.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.uvlambda.archive.Hashes;
-import io.github.uvlambda.testing.MotoServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -24,23 +20,7 @@ import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
  * ({@link DeployChild}) that halts right after its Nth write; the test walks N over every write of
  * a first deploy and of an update (new code, new dependencies, more memory, another tag).
  */
-class KillAndResumeMotoTest {
-  static MotoServer moto;
-  @TempDir Path tmp;
-
-  @BeforeAll
-  static void moto() throws Exception {
-    moto = MotoServer.shared();
-    System.setProperty("aws.accessKeyId", "testing");
-    System.setProperty("aws.secretAccessKey", "testing");
-  }
-
-  @AfterAll
-  static void clear() {
-    System.clearProperty("aws.accessKeyId");
-    System.clearProperty("aws.secretAccessKey");
-  }
-
+class KillAndResumeMotoTest extends MotoTest {
   @Test
   void aDeployKilledBetweenAnyTwoWritesIsFinishedByTheNextDeploy() throws Exception {
     int first = writesOf(1, tmp.resolve("count"));
@@ -77,7 +57,7 @@ class KillAndResumeMotoTest {
   MotoProject deploy(int step, Path dir) throws Exception {
     MotoProject p = new MotoProject(moto, dir);
     DeployChild.scenario(p, step);
-    p.deploy(DeployChild.single(p.settings()), DeployChild.function(p, step));
+    p.deploy(DeployChild.single(p), DeployChild.function(p, step));
     lastWrites = p.recorder.writes();
     return p;
   }

@@ -7,18 +7,13 @@ import io.github.uvlambda.UvLambdaException;
 import io.github.uvlambda.deploy.reconcile.RemovalOptions;
 import io.github.uvlambda.function.FunctionSettings;
 import io.github.uvlambda.function.FunctionSpec;
-import io.github.uvlambda.testing.MotoServer;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AttachedPolicy;
@@ -27,35 +22,12 @@ import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The deploy lifecycle against moto: removals, ownership, prune, destroy, drift, sharing. */
-class LifecycleMotoTest {
+class LifecycleMotoTest extends MotoTest {
   static final String XRAY = "arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess";
   static final String EXECUTE = "arn:aws:iam::aws:policy/AWSLambdaExecute";
   static final String S3_POLICY =
       "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\","
           + "\"Resource\":\"arn:aws:s3:::bucket/*\"}]}";
-
-  static MotoServer moto;
-  @TempDir Path tmp;
-  MotoProject p;
-
-  @BeforeAll
-  static void moto() throws Exception {
-    moto = MotoServer.shared();
-    System.setProperty("aws.accessKeyId", "testing");
-    System.setProperty("aws.secretAccessKey", "testing");
-  }
-
-  @AfterAll
-  static void clear() {
-    System.clearProperty("aws.accessKeyId");
-    System.clearProperty("aws.secretAccessKey");
-  }
-
-  @BeforeEach
-  void reset() throws Exception {
-    moto.reset();
-    p = new MotoProject(moto, tmp);
-  }
 
   FunctionSpec fn(String name) throws Exception {
     return p.spec(name, v -> v);
@@ -147,7 +119,7 @@ class LifecycleMotoTest {
               return v;
             });
     p.deploy(p.settings(), a);
-    DeploySettings other = withProject(p.settings(), "someone:else");
+    DeploySettings other = p.settings(s -> s.project = "someone:else");
     p.deploy(other, fn("foreign"));
 
     p.deploy(p.settings(), fn("fn-b"));
@@ -155,7 +127,7 @@ class LifecycleMotoTest {
     assertThat(p.logLines)
         .contains("  ! function fn-a: orphan: not in the POM; <prune> deletes it");
 
-    p.deploy(withRemoval(p.settings(), new RemovalOptions(true, false, false)), fn("fn-b"));
+    p.deploy(p.settings(s -> s.removal = new RemovalOptions(true, false, false)), fn("fn-b"));
     assertThat(functionNames()).containsExactly("fn-b", "foreign");
     assertThat(p.recorder.writes())
         .contains("DeleteQueue", "DeleteFunction", "DeleteRole", "DeleteLayerVersion")
@@ -176,7 +148,7 @@ class LifecycleMotoTest {
     assertThat(p.logLines)
         .contains("  = log group /aws/lambda/fn-a: kept with its logs (<deleteLogs> deletes it)");
 
-    p.deploy(withRemoval(p.settings(), new RemovalOptions(true, false, false)), fn("fn-b"));
+    p.deploy(p.settings(s -> s.removal = new RemovalOptions(true, false, false)), fn("fn-b"));
     assertThat(p.recorder.writes()).isEmpty();
   }
 
@@ -192,7 +164,7 @@ class LifecycleMotoTest {
             });
     FunctionSpec b = fn("fn-b");
     p.deploy(p.settings(), a, b);
-    p.deploy(withProject(p.settings(), "someone:else"), fn("foreign"));
+    p.deploy(p.settings(s -> s.project = "someone:else"), fn("foreign"));
     try (SqsClient sqs = p.client(SqsClient.builder())) {
       String url = sqs.getQueueUrl(r -> r.queueName("fn-a-dlq")).queueUrl();
       sqs.sendMessage(r -> r.queueUrl(url).messageBody("failed event"));
@@ -242,7 +214,7 @@ class LifecycleMotoTest {
     try (LambdaClient lambda = p.client(LambdaClient.builder())) {
       lambda.updateFunctionCode(b -> b.functionName("fn").zipFile(bytes));
     }
-    DeploySettings check = withFailOnChanges(p.settings());
+    DeploySettings check = p.settings(s -> s.failOnChanges = true);
     assertThatThrownBy(() -> p.deploy(check, fn("fn")))
         .isInstanceOf(PlanNotEmptyException.class)
         .hasMessageContaining("some made outside the plugin")
@@ -262,7 +234,7 @@ class LifecycleMotoTest {
 
   @Test
   void sevenDeploysKeepTheNewestVersionsOfTheFunctionAndItsLayer() throws Exception {
-    DeploySettings keep3 = withKeep(p.settings(), 3);
+    DeploySettings keep3 = p.settings(s -> s.keepVersions = 3);
     for (int i = 1; i <= 7; i++) {
       p.layerContent = "VERSION = " + i + "\n";
       p.writeLock();
@@ -381,65 +353,5 @@ class LifecycleMotoTest {
         .hasMessageContaining("<layerName>shared-deps</layerName> is set on f1 and f2")
         .hasMessageContaining("runtime python3.12 vs python3.13");
     assertThat(p.recorder.calls()).isEmpty();
-  }
-
-  static DeploySettings withProject(DeploySettings s, String project) {
-    return new DeploySettings(
-        s.connection(),
-        project,
-        s.dryRun(),
-        s.failOnChanges(),
-        s.s3(),
-        s.adoptExisting(),
-        s.recreate(),
-        s.keepVersions(),
-        s.removal(),
-        s.threads(),
-        s.outputDirectory());
-  }
-
-  static DeploySettings withRemoval(DeploySettings s, RemovalOptions r) {
-    return new DeploySettings(
-        s.connection(),
-        s.project(),
-        s.dryRun(),
-        s.failOnChanges(),
-        s.s3(),
-        s.adoptExisting(),
-        s.recreate(),
-        s.keepVersions(),
-        r,
-        s.threads(),
-        s.outputDirectory());
-  }
-
-  static DeploySettings withKeep(DeploySettings s, int keep) {
-    return new DeploySettings(
-        s.connection(),
-        s.project(),
-        s.dryRun(),
-        s.failOnChanges(),
-        s.s3(),
-        s.adoptExisting(),
-        s.recreate(),
-        keep,
-        s.removal(),
-        s.threads(),
-        s.outputDirectory());
-  }
-
-  static DeploySettings withFailOnChanges(DeploySettings s) {
-    return new DeploySettings(
-        s.connection(),
-        s.project(),
-        true,
-        true,
-        s.s3(),
-        s.adoptExisting(),
-        s.recreate(),
-        s.keepVersions(),
-        s.removal(),
-        s.threads(),
-        s.outputDirectory());
   }
 }

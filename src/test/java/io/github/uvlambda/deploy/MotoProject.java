@@ -142,19 +142,40 @@ final class MotoProject {
     return new FunctionArtifacts(f, code.zip(), code.unzippedSize(), layer.zip(), layer.report());
   }
 
-  /** Deploy settings against moto: no dry run, keep 5 versions, no removals beyond the POM's. */
+  /** What tests vary in the deploy settings; the defaults are a plain deploy against moto. */
+  static final class Settings {
+    String endpoint;
+    String project = PROJECT;
+    boolean dryRun;
+    boolean failOnChanges;
+    String bucket;
+    boolean s3All;
+    boolean adopt;
+    boolean recreate;
+    int keepVersions = DeploySettings.DEFAULT_KEEP_VERSIONS;
+    RemovalOptions removal = RemovalOptions.NONE;
+    int threads = 2;
+  }
+
   DeploySettings settings() {
+    return settings(s -> {});
+  }
+
+  DeploySettings settings(java.util.function.Consumer<Settings> edit) {
+    Settings s = new Settings();
+    s.endpoint = moto.url();
+    edit.accept(s);
     return new DeploySettings(
-        new AwsConnection("us-east-1", null, moto.url(), "standard"),
-        PROJECT,
-        false,
-        false,
-        new S3Target(null, "lambda/", false),
-        false,
-        false,
-        DeploySettings.DEFAULT_KEEP_VERSIONS,
-        RemovalOptions.NONE,
-        2,
+        new AwsConnection("us-east-1", null, s.endpoint, "standard"),
+        s.project,
+        s.dryRun,
+        s.failOnChanges,
+        new S3Target(s.bucket, "lambda/", s.s3All),
+        s.adopt,
+        s.recreate,
+        s.keepVersions,
+        s.removal,
+        s.threads,
         tmp.resolve("target/uv-lambda"));
   }
 
@@ -179,7 +200,6 @@ final class MotoProject {
         false,
         deleteLogs,
         deleteQueuedMessages,
-        2,
         tmp.resolve("target/uv-lambda"));
   }
 

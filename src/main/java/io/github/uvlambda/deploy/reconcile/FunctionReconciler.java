@@ -89,20 +89,7 @@ public final class FunctionReconciler {
           target.durable().executionTimeout() + "/" + target.durable().retentionDays());
     }
     if (s == null) {
-      TagPlan tags = TagPlan.of(Map.of(), d.tags(), plugin, plugin);
-      return new FunctionPlan(
-          d,
-          null,
-          FunctionPlan.Kind.CREATE,
-          target,
-          pendingLayer,
-          List.of(),
-          List.of(),
-          false,
-          false,
-          tags,
-          false,
-          List.of());
+      return creation(d, null, FunctionPlan.Kind.CREATE, target, pendingLayer, plugin, List.of());
     }
     List<UvLambdaException> problems = new ArrayList<>();
     owner.problem("Lambda function", d.name(), s.tags()).ifPresent(problems::add);
@@ -119,20 +106,7 @@ public final class FunctionReconciler {
                 " to delete and recreate it (its versions and aliases are lost), or turn"
                     + " <enableDurableExecution> off."));
       } else {
-        TagPlan tags = TagPlan.of(Map.of(), d.tags(), plugin, plugin);
-        return new FunctionPlan(
-            d,
-            s,
-            FunctionPlan.Kind.RECREATE,
-            target,
-            pendingLayer,
-            List.of(),
-            List.of(),
-            false,
-            false,
-            tags,
-            false,
-            problems);
+        return creation(d, s, FunctionPlan.Kind.RECREATE, target, pendingLayer, plugin, problems);
       }
     }
     if (s.tags().containsKey(DEPLOYED_KEY)) {
@@ -163,6 +137,31 @@ public final class FunctionReconciler {
         configDrift,
         tags,
         refresh,
+        problems);
+  }
+
+  /** A plan that creates the function, with all its tags at once. */
+  private static FunctionPlan creation(
+      DesiredFunction d,
+      FunctionState s,
+      FunctionPlan.Kind kind,
+      LambdaConfiguration target,
+      String pendingLayer,
+      Map<String, String> plugin,
+      List<UvLambdaException> problems) {
+    TagPlan tags = TagPlan.of(Map.of(), d.tags(), plugin, plugin);
+    return new FunctionPlan(
+        d,
+        s,
+        kind,
+        target,
+        pendingLayer,
+        List.of(),
+        List.of(),
+        false,
+        false,
+        tags,
+        false,
         problems);
   }
 

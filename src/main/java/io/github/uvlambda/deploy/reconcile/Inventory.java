@@ -1,6 +1,7 @@
 package io.github.uvlambda.deploy.reconcile;
 
 import io.github.uvlambda.deploy.aws.AwsClients;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -55,65 +56,121 @@ public record Inventory(
       String roleDescription,
       Known known,
       String logGroupArnPrefix) {
-    Map<String, RoleState> roles = new TreeMap<>();
-    Set<String> projectRoleArns = new TreeSet<>();
+    Set<String> roles = new TreeSet<>();
+    Set<String> roleArns = new TreeSet<>();
     for (Role r : aws.iam().listRolesPaginator().roles()) {
       if (roleDescription.equals(r.description())) {
-        projectRoleArns.add(r.arn());
-        if (!known.roles().contains(r.roleName())) {
-          addIfOwned(roles, r.roleName(), RoleReconciler.read(aws, r.roleName()), owner);
-        }
+        roleArns.add(r.arn());
+        roles.add(r.roleName());
       }
     }
-    Map<String, FunctionState> functions = new TreeMap<>();
+    Set<String> functions = new TreeSet<>();
     for (FunctionConfiguration f : aws.lambda().listFunctionsPaginator().functions()) {
-      if (projectRoleArns.contains(f.role()) && !known.functions().contains(f.functionName())) {
-        FunctionState s = FunctionReconciler.read(aws, f.functionName());
-        if (s != null && owner.owns(s.tags())) {
-          functions.put(f.functionName(), s);
-          String role = s.configuration().role();
-          String roleName = role.substring(role.lastIndexOf('/') + 1);
-          if (!roles.containsKey(roleName) && !known.roles().contains(roleName)) {
-            addIfOwned(roles, roleName, RoleReconciler.read(aws, roleName), owner);
-          }
-        }
+      if (roleArns.contains(f.role())) {
+        functions.add(f.functionName());
       }
     }
-    Map<String, LayerState> layers = new TreeMap<>();
+    functions.removeAll(known.functions());
+    roles.removeAll(known.roles());
+    Set<String> layers = new TreeSet<>();
     for (LayersListItem l : aws.lambda().listLayersPaginator().layers()) {
       var latest = l.latestMatchingVersion();
       if (latest != null
-          && !known.layers().contains(l.layerName())
           && new LayerVersion(
                   latest.version(),
                   latest.layerVersionArn(),
                   latest.description(),
-                  java.util.List.of(),
-                  java.util.List.of())
+                  List.of(),
+                  List.of())
               .project()
               .map(owner.project()::equals)
               .orElse(false)) {
-        layers.put(l.layerName(), ours(LayerReconciler.read(aws, l.layerName()), owner));
+        layers.add(l.layerName());
       }
     }
+    layers.removeAll(known.layers());
+    Inventory found =
+        named(aws, owner, functions, roles, layers, known.queueFunctions(), logGroupArnPrefix);
+    // a role the orphans use that the plugin did not describe (adopted)
+    Set<String> more = new TreeSet<>();
+    found
+        .functions()
+        .values()
+        .forEach(f -> more.add(RemovalPlanner.roleName(f.configuration().role())));
+    more.removeAll(found.roles().keySet());
+    more.removeAll(known.roles());
+    Map<String, RoleState> allRoles = new TreeMap<>(found.roles());
+    allRoles.putAll(
+        named(aws, owner, Set.of(), more, Set.of(), Set.of(), logGroupArnPrefix).roles());
+    return new Inventory(
+        found.functions(), allRoles, found.layers(), found.logGroups(), found.queues());
+  }
+
+  /**
+   * The named resources that exist and are this project's: functions with their log group and
+   * queue, roles, layers (with only this project's versions), and the queues of {@code
+   * queueFunctions}.
+   */
+  public static Inventory named(
+      AwsClients aws,
+      Ownership owner,
+      Set<String> functionNames,
+      Set<String> roleNames,
+      Set<String> layerNames,
+      Set<String> queueFunctions,
+      String logGroupArnPrefix) {
+    Map<String, FunctionState> functions = new TreeMap<>();
     Map<String, LogGroupState> logGroups = new TreeMap<>();
     Map<String, QueueState> queues = new TreeMap<>();
-    for (String fn : functions.keySet()) {
+    for (String fn : functionNames) {
+      FunctionState f = FunctionReconciler.read(aws, fn);
+      if (f != null && owner.owns(f.tags())) {
+        functions.put(fn, f);
+      }
       String group = "/aws/lambda/" + fn;
       LogGroupState g = LogGroupReconciler.read(aws, group, logGroupArnPrefix + group);
       if (g != null && owner.owns(g.tags())) {
         logGroups.put(fn, g);
       }
     }
-    Set<String> queueOwners = new TreeSet<>(functions.keySet());
-    queueOwners.addAll(known.queueFunctions());
+    Set<String> queueOwners = new TreeSet<>(functionNames);
+    queueOwners.addAll(queueFunctions);
     for (String fn : queueOwners) {
       QueueState q = QueueReconciler.read(aws, fn + "-dlq");
       if (q != null && owner.owns(q.tags())) {
         queues.put(fn, q);
       }
     }
+    Map<String, RoleState> roles = new TreeMap<>();
+    for (String name : roleNames) {
+      RoleState r = RoleReconciler.read(aws, name);
+      if (r != null && owner.owns(r.tags())) {
+        roles.put(name, r);
+      }
+    }
+    Map<String, LayerState> layers = new TreeMap<>();
+    for (String name : layerNames) {
+      LayerState l = ours(LayerReconciler.read(aws, name), owner);
+      if (!l.versions().isEmpty()) {
+        layers.put(name, l);
+      }
+    }
     return new Inventory(functions, roles, layers, logGroups, queues);
+  }
+
+  /** Both inventories; where both hold a resource, {@code other}'s reading. */
+  public Inventory merge(Inventory other) {
+    Map<String, FunctionState> f = new TreeMap<>(functions);
+    f.putAll(other.functions);
+    Map<String, RoleState> r = new TreeMap<>(roles);
+    r.putAll(other.roles);
+    Map<String, LayerState> l = new TreeMap<>(layers);
+    l.putAll(other.layers);
+    Map<String, LogGroupState> g = new TreeMap<>(logGroups);
+    g.putAll(other.logGroups);
+    Map<String, QueueState> q = new TreeMap<>(queues);
+    q.putAll(other.queues);
+    return new Inventory(f, r, l, g, q);
   }
 
   /** The layer with only the versions this project published. */
@@ -124,12 +181,5 @@ public record Inventory(
             .filter(v -> v.project().map(owner.project()::equals).orElse(false))
             .toList(),
         s.latestSha256());
-  }
-
-  private static void addIfOwned(
-      Map<String, RoleState> roles, String name, RoleState s, Ownership owner) {
-    if (s != null && owner.owns(s.tags())) {
-      roles.put(name, s);
-    }
   }
 }

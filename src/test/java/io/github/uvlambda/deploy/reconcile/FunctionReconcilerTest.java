@@ -95,23 +95,7 @@ class FunctionReconcilerTest {
   void codeChangedOutsideThePluginIsDrift() {
     DesiredFunction d = desired(config(128, "A", null));
     FunctionState s = deployed(d);
-    FunctionState console =
-        edited(
-            s,
-            new LambdaConfiguration(
-                "python3.12",
-                "handler.handler",
-                "arn:aws:iam::123:role/fn-role",
-                "",
-                30,
-                128,
-                Map.of("STAGE", "test"),
-                List.of(LAYER_1),
-                "PassThrough",
-                null,
-                null,
-                "arm64",
-                "Z"));
+    FunctionState console = edited(s, config(128, "Z", null).withLayers(List.of(LAYER_1)));
     FunctionPlan p = FunctionReconciler.plan(d, console, LAYER_1, null, OWNER, false);
     assertThat(p.codeDrift()).isTrue();
     assertThat(p.changes())
@@ -125,23 +109,7 @@ class FunctionReconcilerTest {
   void aConfigurationEditedOutsideThePluginIsDriftButAPomChangeIsNot() {
     DesiredFunction d = desired(config(128, "A", null));
     FunctionState s = deployed(d);
-    FunctionState console =
-        edited(
-            s,
-            new LambdaConfiguration(
-                "python3.12",
-                "handler.handler",
-                "arn:aws:iam::123:role/fn-role",
-                "",
-                30,
-                1024,
-                Map.of("STAGE", "test"),
-                List.of(LAYER_1),
-                "PassThrough",
-                null,
-                null,
-                "arm64",
-                "A"));
+    FunctionState console = edited(s, config(1024, "A", null).withLayers(List.of(LAYER_1)));
     FunctionPlan drift = FunctionReconciler.plan(d, console, LAYER_1, null, OWNER, false);
     assertThat(drift.configDrift()).isTrue();
     assertThat(drift.configuration())

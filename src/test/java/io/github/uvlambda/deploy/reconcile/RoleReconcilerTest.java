@@ -43,6 +43,19 @@ class RoleReconcilerTest {
         d.name(), d.arn(), "AROA1", d.description(), Policies.trust(), tags, inline, attached);
   }
 
+  /** The role with these inline and attached policies instead of its own. */
+  static RoleState withPolicies(RoleState s, Map<String, String> inline, Set<String> attached) {
+    return new RoleState(
+        s.name(),
+        s.arn(),
+        s.roleId(),
+        s.description(),
+        s.trustPolicy(),
+        s.tags(),
+        inline,
+        attached);
+  }
+
   static RoleState deployed(DesiredRole d) {
     return applied(null, RoleReconciler.plan(d, null, OWNER));
   }
@@ -81,16 +94,7 @@ class RoleReconcilerTest {
         "s3",
         "{\"Statement\":[{\"Resource\":[\"arn:aws:s3:::b/*\"],\"Action\":\"s3:GetObject\","
             + "\"Effect\":\"Allow\"}],\"Version\":\"2012-10-17\"}");
-    RoleState reformatted =
-        new RoleState(
-            s.name(),
-            s.arn(),
-            s.roleId(),
-            s.description(),
-            s.trustPolicy(),
-            s.tags(),
-            inline,
-            s.attachedPolicyArns());
+    RoleState reformatted = withPolicies(s, inline, s.attachedPolicyArns());
     assertThat(RoleReconciler.plan(d, reformatted, OWNER).isEmpty()).isTrue();
   }
 
@@ -134,16 +138,7 @@ class RoleReconcilerTest {
     RoleState s = deployed(role(Map.of(), Set.of()));
     Map<String, String> inline = new TreeMap<>(s.inlinePolicies());
     inline.put("uv-lambda-dlq", S3);
-    RoleState withDlq =
-        new RoleState(
-            s.name(),
-            s.arn(),
-            s.roleId(),
-            s.description(),
-            s.trustPolicy(),
-            s.tags(),
-            inline,
-            s.attachedPolicyArns());
+    RoleState withDlq = withPolicies(s, inline, s.attachedPolicyArns());
     assertThat(RoleReconciler.plan(role(Map.of(), Set.of()), withDlq, OWNER).deletePolicies())
         .containsExactly("uv-lambda-dlq");
   }
@@ -153,16 +148,7 @@ class RoleReconcilerTest {
     RoleState s = deployed(role(Map.of(), Set.of()));
     Map<String, String> inline = new TreeMap<>(s.inlinePolicies());
     inline.put("by-hand", S3);
-    RoleState touched =
-        new RoleState(
-            s.name(),
-            s.arn(),
-            s.roleId(),
-            s.description(),
-            s.trustPolicy(),
-            s.tags(),
-            inline,
-            Set.of(AUDIT));
+    RoleState touched = withPolicies(s, inline, Set.of(AUDIT));
     RolePlan p = RoleReconciler.plan(role(Map.of(), Set.of()), touched, OWNER);
     assertThat(p.deletePolicies()).isEmpty();
     assertThat(p.detach()).isEmpty();

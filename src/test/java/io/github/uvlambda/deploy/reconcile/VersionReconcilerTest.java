@@ -33,6 +33,12 @@ class VersionReconcilerTest {
         d, FunctionReconcilerTest.deployed(d), LAYER, null, OWNER, false);
   }
 
+  /** The plan of a function deployed as A that the POM now wants as {@code d}. */
+  static FunctionPlan fromAto(DesiredFunction d) {
+    return FunctionReconciler.plan(
+        d, FunctionReconcilerTest.deployed(published(A)), LAYER, null, OWNER, false);
+  }
+
   static VersionState versions(int count, LambdaConfiguration newest, Map<String, String> aliases) {
     List<VersionState.Published> v =
         IntStream.rangeClosed(1, count)
@@ -76,9 +82,7 @@ class VersionReconcilerTest {
   @Test
   void aChangedLatestPublishesAndMovesTheAlias() {
     DesiredFunction d = published(B);
-    FunctionPlan changed =
-        FunctionReconciler.plan(
-            d, FunctionReconcilerTest.deployed(published(A)), LAYER, null, OWNER, false);
+    FunctionPlan changed = fromAto(d);
     VersionPlan p = VersionReconciler.plan(d, versions(3, A, Map.of("prod", "3")), changed, 5);
     assertThat(p.publish()).isTrue();
     assertThat(p.changes())
@@ -109,9 +113,7 @@ class VersionReconcilerTest {
   @Test
   void retentionKeepsTheNewestAndWhatAnAliasPointsTo() {
     DesiredFunction d = published(B);
-    FunctionPlan changed =
-        FunctionReconciler.plan(
-            d, FunctionReconcilerTest.deployed(published(A)), LAYER, null, OWNER, false);
+    FunctionPlan changed = fromAto(d);
     VersionPlan p =
         VersionReconciler.plan(d, versions(7, A, Map.of("prod", "7", "canary", "2")), changed, 3);
     // the new version (8) and 7, 6 are the newest 3; 2 has the canary alias
