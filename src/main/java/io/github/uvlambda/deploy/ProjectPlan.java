@@ -13,7 +13,6 @@ import io.github.uvlambda.deploy.reconcile.RolePlan;
 import io.github.uvlambda.deploy.reconcile.VersionPlan;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The whole deploy as records: per function its log group, queue, code and configuration, versions;
@@ -79,9 +78,5 @@ record ProjectPlan(
   /** Whether apply would make no write call. */
   boolean isEmpty() {
     return all().stream().allMatch(ResourcePlan::isEmpty);
-  }
-
-  Stream<Change> drift() {
-    return changes().stream().filter(Change::drift);
   }
 }

@@ -130,8 +130,13 @@ class LifecycleMotoTest extends MotoTest {
     p.deploy(p.settings(s -> s.removal = new RemovalOptions(true, false, false)), fn("fn-b"));
     assertThat(functionNames()).containsExactly("fn-b", "foreign");
     assertThat(p.recorder.writes())
-        .contains("DeleteQueue", "DeleteFunction", "DeleteRole", "DeleteLayerVersion")
-        .doesNotContain("DeleteLogGroup");
+        .containsExactly(
+            "DeleteQueue",
+            "DeleteFunction",
+            "DeleteRolePolicy",
+            "DeleteRolePolicy",
+            "DeleteRole",
+            "DeleteLayerVersion");
     try (IamClient iam = p.client(IamClient.builder());
         SqsClient sqs = p.client(SqsClient.builder());
         LambdaClient lambda = p.client(LambdaClient.builder());
@@ -171,6 +176,17 @@ class LifecycleMotoTest extends MotoTest {
     }
 
     p.destroy(p.destroySettings(false, false), a, b);
+    assertThat(p.recorder.writes())
+        .containsExactly(
+            "DeleteFunction",
+            "DeleteFunction",
+            "DeleteRolePolicy",
+            "DeleteRolePolicy",
+            "DeleteRole",
+            "DeleteRolePolicy",
+            "DeleteRole",
+            "DeleteLayerVersion",
+            "DeleteLayerVersion");
     assertThat(functionNames()).containsExactly("foreign");
     assertThat(p.logLines)
         .contains(
@@ -248,7 +264,17 @@ class LifecycleMotoTest extends MotoTest {
                 return v;
               }));
     }
-    assertThat(p.recorder.writes()).contains("DeleteFunction", "DeleteLayerVersion");
+    // the seventh deploy: new layer, code and layer in the function, version 7; 4 goes, twice
+    assertThat(p.recorder.writes())
+        .containsExactlyInAnyOrder(
+            "PublishLayerVersion",
+            "UpdateFunctionCode",
+            "UpdateFunctionConfiguration",
+            "TagResource",
+            "PublishVersion",
+            "UpdateAlias",
+            "DeleteFunction",
+            "DeleteLayerVersion");
     try (LambdaClient lambda = p.client(LambdaClient.builder())) {
       List<String> versions =
           lambda.listVersionsByFunction(b -> b.functionName("fn")).versions().stream()
@@ -284,9 +310,19 @@ class LifecycleMotoTest extends MotoTest {
               return v;
             });
     p.deploy(p.settings(), f1, f2);
-    assertThat(p.recorder.writes().stream().filter(w -> w.equals("PublishLayerVersion")))
-        .hasSize(1);
-    assertThat(p.recorder.writes().stream().filter(w -> w.equals("CreateRole"))).hasSize(1);
+    assertThat(p.recorder.writes())
+        .containsExactlyInAnyOrder(
+            "CreateLogGroup",
+            "PutRetentionPolicy",
+            "CreateLogGroup",
+            "PutRetentionPolicy",
+            "CreateQueue",
+            "CreateRole",
+            "PutRolePolicy",
+            "PutRolePolicy",
+            "PublishLayerVersion",
+            "CreateFunction",
+            "CreateFunction");
     try (LambdaClient lambda = p.client(LambdaClient.builder());
         IamClient iam = p.client(IamClient.builder())) {
       for (String f : List.of("f1", "f2")) {

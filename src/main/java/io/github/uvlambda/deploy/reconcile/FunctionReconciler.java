@@ -7,13 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import software.amazon.awssdk.services.lambda.model.CreateFunctionRequest;
-import software.amazon.awssdk.services.lambda.model.DeadLetterConfig;
 import software.amazon.awssdk.services.lambda.model.FunctionCode;
 import software.amazon.awssdk.services.lambda.model.GetFunctionResponse;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.lambda.model.TracingConfig;
-import software.amazon.awssdk.services.lambda.model.UpdateFunctionConfigurationRequest;
 
 /**
  * A function's code, configuration and tags. Besides the user's tags it keeps two of its own: the
@@ -187,7 +183,10 @@ public final class FunctionReconciler {
           ctx.retries()
               .call(
                   name + ": create function",
-                  () -> lambda.createFunction(create(p.desired(), t, code, tags)).functionArn(),
+                  () ->
+                      lambda
+                          .createFunction(FunctionRequests.create(p.desired(), t, code, tags))
+                          .functionArn(),
                   null);
       lambda.waiter().waitUntilFunctionActiveV2(b -> b.functionName(name));
       ctx.journal().done(p.resource() + " created");
@@ -218,7 +217,7 @@ public final class FunctionReconciler {
       ctx.retries()
           .call(
               name + ": update configuration",
-              () -> lambda.updateFunctionConfiguration(update(name, t)),
+              () -> lambda.updateFunctionConfiguration(FunctionRequests.update(name, t)),
               waitUpdated);
       waitUpdated.run();
       ctx.journal().done(p.resource() + " configuration updated");
@@ -239,61 +238,5 @@ public final class FunctionReconciler {
       ctx.journal().done(p.resource() + " tags set");
     }
     return arn;
-  }
-
-  private static CreateFunctionRequest create(
-      DesiredFunction d, LambdaConfiguration t, FunctionCode code, Map<String, String> tags) {
-    CreateFunctionRequest.Builder b =
-        CreateFunctionRequest.builder()
-            .functionName(d.name())
-            .runtime(t.runtime())
-            .handler(t.handler())
-            .role(t.role())
-            .code(code)
-            .description(t.description())
-            .timeout(t.timeout())
-            .memorySize(t.memorySize())
-            .architecturesWithStrings(t.architecture())
-            .layers(t.layers())
-            .environment(e -> e.variables(t.environment()))
-            .tracingConfig(TracingConfig.builder().mode(t.tracingMode()).build())
-            .loggingConfig(l -> l.logGroup(d.logGroup().name()))
-            .tags(tags);
-    if (t.deadLetterTarget() != null) {
-      b.deadLetterConfig(DeadLetterConfig.builder().targetArn(t.deadLetterTarget()).build());
-    }
-    if (t.durable() != null) {
-      b.durableConfig(
-          x ->
-              x.executionTimeout(t.durable().executionTimeout())
-                  .retentionPeriodInDays(t.durable().retentionDays()));
-    }
-    return b.build();
-  }
-
-  private static UpdateFunctionConfigurationRequest update(String name, LambdaConfiguration t) {
-    UpdateFunctionConfigurationRequest.Builder b =
-        UpdateFunctionConfigurationRequest.builder()
-            .functionName(name)
-            .runtime(t.runtime())
-            .handler(t.handler())
-            .role(t.role())
-            .description(t.description())
-            .timeout(t.timeout())
-            .memorySize(t.memorySize())
-            .layers(t.layers())
-            .environment(e -> e.variables(t.environment()))
-            .tracingConfig(TracingConfig.builder().mode(t.tracingMode()).build())
-            .deadLetterConfig(
-                DeadLetterConfig.builder()
-                    .targetArn(t.deadLetterTarget() == null ? "" : t.deadLetterTarget())
-                    .build());
-    if (t.durable() != null) {
-      b.durableConfig(
-          x ->
-              x.executionTimeout(t.durable().executionTimeout())
-                  .retentionPeriodInDays(t.durable().retentionDays()));
-    }
-    return b.build();
   }
 }

@@ -92,6 +92,33 @@ class FunctionReconcilerTest {
   }
 
   @Test
+  void anotherArchitectureIsACodeChange() {
+    DesiredFunction d = desired(config(128, "A", null));
+    FunctionState s = deployed(d);
+    LambdaConfiguration x86 = s.configuration();
+    x86 =
+        new LambdaConfiguration(
+            x86.runtime(),
+            x86.handler(),
+            x86.role(),
+            x86.description(),
+            x86.timeout(),
+            x86.memorySize(),
+            x86.environment(),
+            x86.layers(),
+            x86.tracingMode(),
+            x86.deadLetterTarget(),
+            x86.durable(),
+            "x86_64",
+            x86.codeSha256());
+    FunctionPlan p = FunctionReconciler.plan(d, edited(s, x86), LAYER_1, null, OWNER, false);
+    assertThat(p.code())
+        .extracting(FieldChange::toString)
+        .containsExactly("architecture x86_64→arm64");
+    assertThat(p.configuration()).isEmpty();
+  }
+
+  @Test
   void codeChangedOutsideThePluginIsDrift() {
     DesiredFunction d = desired(config(128, "A", null));
     FunctionState s = deployed(d);

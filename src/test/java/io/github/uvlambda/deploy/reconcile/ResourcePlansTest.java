@@ -58,6 +58,14 @@ class ResourcePlansTest {
         .containsExactly("+ SQS queue fn-dlq: dead-letter queue, messages kept 14 days");
     QueueState as = new QueueState("fn-dlq", "url", DesiredQueue.RETENTION_SECONDS, 3, ownTags());
     assertThat(QueueReconciler.plan(QUEUE, as, OWNER).changes()).isEmpty();
+    Map<String, String> retagged = new TreeMap<>(ownTags());
+    retagged.put("team", "x");
+    assertThat(
+            QueueReconciler.plan(
+                    QUEUE, new QueueState("fn-dlq", "url", "1209600", 0, retagged), OWNER)
+                .changes())
+        .extracting(Change::toString)
+        .containsExactly("~ SQS queue fn-dlq: tags +team=payments");
     QueueState shorter = new QueueState("fn-dlq", "url", "345600", 0, ownTags());
     assertThat(QueueReconciler.plan(QUEUE, shorter, OWNER).changes())
         .extracting(Change::toString)
