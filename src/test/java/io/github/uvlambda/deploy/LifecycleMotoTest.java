@@ -175,6 +175,16 @@ class LifecycleMotoTest extends MotoTest {
       sqs.sendMessage(r -> r.queueUrl(url).messageBody("failed event"));
     }
 
+    DestroySettings dry = p.destroySettings(false, false);
+    p.destroy(
+        new DestroySettings(
+            dry.connection(), dry.project(), true, false, false, dry.outputDirectory()),
+        a,
+        b);
+    assertThat(p.recorder.writes()).isEmpty();
+    assertThat(p.logLines).contains("  - function fn-a", "Dry run: nothing was deleted.");
+    assertThat(functionNames()).containsExactly("fn-a", "fn-b", "foreign");
+
     p.destroy(p.destroySettings(false, false), a, b);
     assertThat(p.recorder.writes())
         .containsExactly(
