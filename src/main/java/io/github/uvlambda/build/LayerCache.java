@@ -3,6 +3,7 @@ package io.github.uvlambda.build;
 import io.github.uvlambda.BuildLog;
 import io.github.uvlambda.archive.AtomicFiles;
 import io.github.uvlambda.archive.BuildRecord;
+import io.github.uvlambda.archive.SharedFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -63,10 +64,25 @@ public final class LayerCache {
     BuildRecord.write(cached, fingerprint, LayerReport.fileFor(cached));
   }
 
-  /** Copies a zip and its report to another place, each atomically. */
+  /**
+   * Copies a zip and its report to another place, each atomically. Between the user cache and
+   * {@code target/} the bytes are copied, not linked: an edit of one must not change the other.
+   */
   public static void copy(Path zip, Path target) throws IOException {
     copyFile(zip, target);
     copyFile(LayerReport.fileFor(zip), LayerReport.fileFor(target));
+  }
+
+  /**
+   * Puts a built layer at another function's place in the same build: the zip shares its bytes on
+   * disk (a hard link where the file system allows; zips are only ever replaced, never rewritten,
+   * and the link keeps the permissions the zip got when it was written), the report and the record
+   * of what it was built from are copied, so that the place is up to date too.
+   */
+  public static void place(Path zip, Path target) throws IOException {
+    SharedFiles.share(zip, target);
+    copyFile(LayerReport.fileFor(zip), LayerReport.fileFor(target));
+    copyFile(BuildRecord.fileFor(zip), BuildRecord.fileFor(target));
   }
 
   private static void copyFile(Path from, Path to) throws IOException {

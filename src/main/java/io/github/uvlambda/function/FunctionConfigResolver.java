@@ -16,16 +16,10 @@ import java.util.Set;
  * Turns what the user wrote into validated {@link FunctionSpec}s before any work starts: each
  * function's settings over the plugin level's ({@link Inheritance}), the defaults of the Terraform
  * module this plugin replaces, the source layout ({@link SourceLayout}) and, for a deploy, the AWS
- * settings ({@link DeployConfigResolver}). Every problem is reported at once, in one {@link
- * InvalidConfigurationException}.
+ * settings ({@link DeployConfigResolver}) — as far as the goal's {@link Purpose} reads them. Every
+ * problem is reported at once, in one {@link InvalidConfigurationException}.
  */
 public final class FunctionConfigResolver {
-
-  /** What the specs are for: a build reads only the build settings, a deploy all of them. */
-  public enum Scope {
-    BUILD,
-    DEPLOY
-  }
 
   private final Path basedir;
 
@@ -35,16 +29,17 @@ public final class FunctionConfigResolver {
 
   /** Resolves every setting, for a deploy. */
   public List<FunctionSpec> resolve(FunctionSettings shared, List<FunctionSettings> functions) {
-    return resolve(shared, functions, Scope.DEPLOY);
+    return resolve(shared, functions, Purpose.DEPLOY);
   }
 
   /**
-   * Resolves and validates; throws one {@link InvalidConfigurationException} listing every problem.
-   * In {@link Scope#BUILD} the deploy-only settings are neither read nor checked, and the specs
-   * carry their defaults: such specs must not be deployed.
+   * Resolves and validates what the purpose reads; throws one {@link InvalidConfigurationException}
+   * listing every problem. The settings the purpose does not read are neither read nor checked, and
+   * the specs carry their defaults: a spec resolved for {@link Purpose#CODE} or {@link
+   * Purpose#LAYER} must not be deployed.
    */
   public List<FunctionSpec> resolve(
-      FunctionSettings shared, List<FunctionSettings> functions, Scope scope) {
+      FunctionSettings shared, List<FunctionSettings> functions, Purpose purpose) {
     List<ConfigProblem> problems = new ArrayList<>();
     List<FunctionSpec> specs = new ArrayList<>();
     if (functions == null || functions.isEmpty()) {
@@ -56,7 +51,7 @@ public final class FunctionConfigResolver {
     } else {
       checkUniqueNames(functions, problems);
       for (int i = 0; i < functions.size(); i++) {
-        FunctionSpec spec = resolveOne(shared, functions.get(i), i + 1, scope, problems);
+        FunctionSpec spec = resolveOne(shared, functions.get(i), i + 1, purpose, problems);
         if (spec != null) {
           specs.add(spec);
         }
@@ -93,7 +88,7 @@ public final class FunctionConfigResolver {
       FunctionSettings shared,
       FunctionSettings own,
       int position,
-      Scope scope,
+      Purpose purpose,
       List<ConfigProblem> all) {
     String name = own.functionName();
     FunctionProblems problems = new FunctionProblems(all, name, position);
@@ -108,11 +103,14 @@ public final class FunctionConfigResolver {
           "a Lambda function name has 1 to 64 letters, digits, hyphens or underscores.");
     }
     Inheritance s = new Inheritance(own, shared);
-    SourceLayout layout = SourceLayout.resolve(basedir, s, name, problems);
-    LambdaRuntime runtime = runtime(s, problems);
+    SourceLayout layout = SourceLayout.resolve(basedir, s, name, purpose, problems);
+    LambdaRuntime runtime =
+        purpose.reads(FunctionSettings.ARCHITECTURE)
+            ? runtime(s, problems)
+            : new LambdaRuntime(LambdaRuntime.DEFAULT_PYTHON_VERSION, Architecture.DEFAULT);
     String powertools = blankToNull(s.pick(FunctionSettings.POWERTOOLS_LAYER_ARN, null).value());
     DeployConfig deploy =
-        scope == Scope.DEPLOY
+        purpose == Purpose.DEPLOY
             ? new DeployConfigResolver(new InlinePolicyLoader(basedir))
                 .resolve(s, name, runtime, powertools, problems)
             : DeployConfig.defaults(name);

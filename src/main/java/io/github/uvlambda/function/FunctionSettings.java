@@ -2,10 +2,12 @@ package io.github.uvlambda.function;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The configuration of one function — or of the plugin level, whose values apply to every function
@@ -22,10 +24,14 @@ public final class FunctionSettings {
    * One field of {@code <function>} (and of the plugin level).
    *
    * @param parameter its name in the POM; nested elements joined with {@code /}
-   * @param deployOnly true when only {@code uv-deploy} uses it: the build goals neither read nor
-   *     check it
+   * @param usedBy the purposes that read it; a goal with another purpose neither reads nor checks
+   *     it ({@link Purpose#DEPLOY} reads every field)
    */
-  public record Field<T>(String parameter, Class<?> type, boolean deployOnly) {
+  public record Field<T>(String parameter, Class<?> type, Set<Purpose> usedBy) {
+    public Field {
+      usedBy = Set.copyOf(usedBy);
+    }
+
     @Override
     public String toString() {
       return parameter;
@@ -34,60 +40,63 @@ public final class FunctionSettings {
 
   private static final List<Field<?>> FIELDS = new ArrayList<>();
 
-  private static <T> Field<T> build(String parameter, Class<?> type) {
-    Field<T> f = new Field<>(parameter, type, false);
+  private static <T> Field<T> field(String parameter, Class<?> type, Purpose... usedBy) {
+    Field<T> f = new Field<>(parameter, type, EnumSet.of(Purpose.DEPLOY, usedBy));
     FIELDS.add(f);
     return f;
   }
 
-  private static <T> Field<T> deploy(String parameter, Class<?> type) {
-    Field<T> f = new Field<>(parameter, type, true);
-    FIELDS.add(f);
-    return f;
-  }
+  private static final Purpose CODE = Purpose.CODE;
+  private static final Purpose LAYER = Purpose.LAYER;
 
-  // What the build goals use: which function, where its files are, its Lambda target, its layer.
-  public static final Field<String> FUNCTION_NAME = build("functionName", String.class);
-  public static final Field<String> SOURCE_DIR = build("sourceDir", String.class);
-  public static final Field<String> LAMBDAS_DIR = build("lambdasDir", String.class);
-  public static final Field<String> DEPENDENCY_GROUP = build("dependencyGroup", String.class);
-  public static final Field<String> HANDLER = build("handler", String.class);
-  public static final Field<String> ARCHITECTURE = build("architecture", String.class);
-  public static final Field<String> PYTHON_VERSION = build("pythonVersion", String.class);
-  public static final Field<List<String>> EXCLUDE_PACKAGES = build("excludePackages", List.class);
+  // Every goal: which function, and the folder with pyproject.toml and uv.lock.
+  public static final Field<String> FUNCTION_NAME =
+      field("functionName", String.class, CODE, LAYER);
+  public static final Field<String> LAMBDAS_DIR = field("lambdasDir", String.class, CODE, LAYER);
+
+  // code.zip
+  public static final Field<String> SOURCE_DIR = field("sourceDir", String.class, CODE);
+  public static final Field<String> HANDLER = field("handler", String.class, CODE);
+  public static final Field<List<String>> INCLUDES = field("includes", List.class, CODE);
+  public static final Field<List<String>> EXCLUDES = field("excludes", List.class, CODE);
+
+  // deps.zip: which packages, for which Lambda target
+  public static final Field<String> DEPENDENCY_GROUP =
+      field("dependencyGroup", String.class, LAYER);
+  public static final Field<String> ARCHITECTURE = field("architecture", String.class, LAYER);
+  public static final Field<String> PYTHON_VERSION = field("pythonVersion", String.class, LAYER);
+  public static final Field<List<String>> EXCLUDE_PACKAGES =
+      field("excludePackages", List.class, LAYER);
   public static final Field<String> POWERTOOLS_LAYER_ARN =
-      build("powertoolsLayerArn", String.class);
-  public static final Field<List<String>> INCLUDES = build("includes", List.class);
-  public static final Field<List<String>> EXCLUDES = build("excludes", List.class);
+      field("powertoolsLayerArn", String.class, LAYER);
 
-  // What only uv-deploy uses: the function's AWS configuration.
-  public static final Field<String> DESCRIPTION = deploy("description", String.class);
-  public static final Field<Integer> MEMORY_SIZE = deploy("memorySize", Integer.class);
-  public static final Field<Integer> TIMEOUT = deploy("timeout", Integer.class);
+  // Only uv-deploy: the function's AWS configuration.
+  public static final Field<String> DESCRIPTION = field("description", String.class);
+  public static final Field<Integer> MEMORY_SIZE = field("memorySize", Integer.class);
+  public static final Field<Integer> TIMEOUT = field("timeout", Integer.class);
   public static final Field<Map<String, String>> ENVIRONMENT_VARIABLES =
-      deploy("environmentVariables", Map.class);
-  public static final Field<Map<String, String>> TAGS = deploy("tags", Map.class);
-  public static final Field<Integer> LOG_RETENTION_DAYS = deploy("logRetentionDays", Integer.class);
-  public static final Field<String> TRACING_MODE = deploy("tracingMode", String.class);
-  public static final Field<Boolean> PUBLISH = deploy("publish", Boolean.class);
-  public static final Field<String> ALIAS_NAME = deploy("aliasName", String.class);
-  public static final Field<Boolean> ENABLE_DLQ = deploy("enableDlq", Boolean.class);
+      field("environmentVariables", Map.class);
+  public static final Field<Map<String, String>> TAGS = field("tags", Map.class);
+  public static final Field<Integer> LOG_RETENTION_DAYS = field("logRetentionDays", Integer.class);
+  public static final Field<String> TRACING_MODE = field("tracingMode", String.class);
+  public static final Field<Boolean> PUBLISH = field("publish", Boolean.class);
+  public static final Field<String> ALIAS_NAME = field("aliasName", String.class);
+  public static final Field<Boolean> ENABLE_DLQ = field("enableDlq", Boolean.class);
   public static final Field<Boolean> ENABLE_DURABLE_EXECUTION =
-      deploy("enableDurableExecution", Boolean.class);
+      field("enableDurableExecution", Boolean.class);
   public static final Field<Integer> DURABLE_EXECUTION_TIMEOUT =
-      deploy("durableConfig/executionTimeout", Integer.class);
+      field("durableConfig/executionTimeout", Integer.class);
   public static final Field<Integer> DURABLE_RETENTION_PERIOD =
-      deploy("durableConfig/retentionPeriod", Integer.class);
-  public static final Field<String> ROLE_NAME = deploy("roleName", String.class);
-  public static final Field<List<String>> ADDITIONAL_LAYERS =
-      deploy("additionalLayers", List.class);
-  public static final Field<String> LAYER_NAME = deploy("layerName", String.class);
+      field("durableConfig/retentionPeriod", Integer.class);
+  public static final Field<String> ROLE_NAME = field("roleName", String.class);
+  public static final Field<List<String>> ADDITIONAL_LAYERS = field("additionalLayers", List.class);
+  public static final Field<String> LAYER_NAME = field("layerName", String.class);
   public static final Field<List<PolicySettings>> INLINE_POLICIES =
-      deploy("inlinePolicies", List.class);
+      field("inlinePolicies", List.class);
   public static final Field<List<String>> MANAGED_POLICY_ARNS =
-      deploy("managedPolicyArns", List.class);
+      field("managedPolicyArns", List.class);
 
-  /** Every field, build fields first. */
+  /** Every field, in the order above. */
   public static List<Field<?>> fields() {
     return Collections.unmodifiableList(FIELDS);
   }

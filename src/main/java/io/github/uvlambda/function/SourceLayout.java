@@ -8,15 +8,27 @@ import java.util.List;
 /**
  * Where a function's files are: the lambdas directory with pyproject.toml and uv.lock, the source
  * directory, and the handler's module in it. Null where a directory is missing or unset (a problem
- * is reported).
+ * is reported) or not needed (the source directory of a layer).
  */
 record SourceLayout(Path lambdasDir, Path sourceDir, String handler) {
 
+  /**
+   * Resolves the directories the purpose needs; a layer needs no source directory, code needs no
+   * lock (the source directory is then left unchecked, the lock files unchecked).
+   */
   static SourceLayout resolve(
-      Path basedir, Inheritance settings, String functionName, FunctionProblems problems) {
-    Path lambdasDir = lambdasDir(basedir, settings, problems);
-    Path sourceDir = sourceDir(basedir, settings, lambdasDir, functionName, problems);
+      Path basedir,
+      Inheritance settings,
+      String functionName,
+      Purpose purpose,
+      FunctionProblems problems) {
+    boolean lock = purpose.reads(FunctionSettings.DEPENDENCY_GROUP);
+    Path lambdasDir = lambdasDir(basedir, settings, lock, problems);
     Inherited<String> handler = settings.pick(FunctionSettings.HANDLER, Handler.DEFAULT);
+    if (!purpose.reads(FunctionSettings.SOURCE_DIR)) {
+      return new SourceLayout(lambdasDir, null, handler.value());
+    }
+    Path sourceDir = sourceDir(basedir, settings, lambdasDir, functionName, problems);
     if (!Handler.isValid(handler.value())) {
       problems.invalid(
           FunctionSettings.HANDLER,
@@ -38,7 +50,8 @@ record SourceLayout(Path lambdasDir, Path sourceDir, String handler) {
     return new SourceLayout(lambdasDir, sourceDir, handler.value());
   }
 
-  private static Path lambdasDir(Path basedir, Inheritance settings, FunctionProblems problems) {
+  private static Path lambdasDir(
+      Path basedir, Inheritance settings, boolean lockFiles, FunctionProblems problems) {
     Inherited<String> raw = settings.pick(FunctionSettings.LAMBDAS_DIR, null);
     if (raw.value() == null) {
       problems.about(
@@ -56,7 +69,7 @@ record SourceLayout(Path lambdasDir, Path sourceDir, String handler) {
           "the directory does not exist. Point it at the folder with pyproject.toml and uv.lock.");
       return null;
     }
-    for (String f : List.of("pyproject.toml", "uv.lock")) {
+    for (String f : lockFiles ? List.of("pyproject.toml", "uv.lock") : List.<String>of()) {
       if (!Files.isRegularFile(dir.resolve(f))) {
         problems.invalid(
             FunctionSettings.LAMBDAS_DIR,

@@ -4,22 +4,14 @@ import io.github.uvlambda.UvLambdaException;
 import io.github.uvlambda.build.DependencyGroupCheck;
 import io.github.uvlambda.build.LayerBuilder;
 import io.github.uvlambda.build.LayerOptions;
+import io.github.uvlambda.build.LayerPlanner;
 import io.github.uvlambda.function.FunctionSpec;
-import io.github.uvlambda.uv.LockFiles;
 import io.github.uvlambda.uv.UvExecutable;
 import io.github.uvlambda.wheel.WheelCache;
 import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -27,8 +19,28 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * The goals that build dependency layers: uv-layer, and uv-deploy when a layer is missing or stale.
+ * Layer parameters (how wheels are fetched and installed, what the layer gets) go here.
  */
 abstract class AbstractLayerMojo extends AbstractLockMojo {
+
+  /**
+   * Where the zips go: {@code OUTPUT_DIRECTORY/FUNCTION/deps.zip} (and {@code code.zip}).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(
+      property = PropertyNames.OUTPUT_DIRECTORY,
+      defaultValue = "${project.build.directory}/uv-lambda")
+  protected File outputDirectory;
+
+  /**
+   * Entry time of every zip entry: Maven's reproducible-build property (ISO-8601 or seconds since
+   * the epoch). Unset: 1980-01-01T00:00:00Z.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(defaultValue = "${project.build.outputTimestamp}")
+  protected String outputTimestamp;
 
   /**
    * {@code java} (default): build the layer in Java from uv.lock. {@code uv}: run {@code uv export}
@@ -101,10 +113,24 @@ abstract class AbstractLayerMojo extends AbstractLockMojo {
   @Parameter(property = PropertyNames.EXCLUDE_RUNTIME_PACKAGES, defaultValue = "false")
   protected boolean excludeRuntimePackages;
 
+  /**
+   * The CPython that compiles bytecode ({@code compileBytecode}, {@code compileCode}); it must be
+   * the function's minor version. Default: {@code python3.X} on PATH, else {@code uv python find
+   * 3.X}.
+   *
+   * @since 0.2.0
+   */
+  @Parameter(property = PropertyNames.PYTHON_EXECUTABLE)
+  protected String pythonExecutable;
+
   @Parameter(defaultValue = "${plugin}", readonly = true)
   protected PluginDescriptor plugin;
 
   @Component protected SettingsDecrypter settingsDecrypter;
+
+  protected ZipOutputs zipOutputs() {
+    return new ZipOutputs(outputDirectory, outputTimestamp);
+  }
 
   /**
    * Builds (or finds up to date) the layer of every function; functions with identical layer inputs
@@ -112,84 +138,28 @@ abstract class AbstractLayerMojo extends AbstractLockMojo {
    */
   protected Map<String, LayerBuilder.Result> buildLayers(List<FunctionSpec> specs) {
     DependencyGroupCheck.check(specs);
-    LayerBuilder.Installer mode = parseInstaller(installer);
     UvExecutable uv = uv();
-    Path cache = cacheDirectory != null ? cacheDirectory.toPath() : WheelCache.defaultRoot();
-    Map<Path, LockFiles> locks = new HashMap<>();
-    Map<String, List<FunctionSpec>> byLayer = new LinkedHashMap<>();
-    for (FunctionSpec f : specs) {
-      byLayer.computeIfAbsent(layerKey(f), k -> new ArrayList<>()).add(f);
-    }
-    Map<String, LayerBuilder.Result> results = new LinkedHashMap<>();
-    LayerBuilder builder =
-        new LayerBuilder(
-            buildLog(),
-            new LayerOptions(compileBytecode, pythonExecutable, excludeRuntimePackages));
-    for (List<FunctionSpec> group : byLayer.values()) {
-      FunctionSpec first = group.get(0);
-      LockFiles lockFiles = locks.computeIfAbsent(first.lambdasDir(), d -> prepareLock(d, uv));
-      String label = String.join(", ", group.stream().map(FunctionSpec::functionName).toList());
-      LayerBuilder.Result result =
-          builder.build(
-              new LayerBuilder.Request(
-                  label,
-                  lockFiles,
-                  first.dependencyGroup(),
-                  first.excludePackages(),
-                  first.runtime(),
-                  functionOutput(first.functionName()).resolve("deps.zip"),
-                  zipTimestamp(),
-                  MavenFetchSettings.from(
-                      session.getSettings(),
-                      session.isOffline(),
-                      settingsDecrypter,
-                      indexUrl,
-                      indexServerId,
-                      downloadThreads,
-                      first.lambdasDir()),
-                  cache,
-                  mode,
-                  uv,
-                  plugin == null ? "dev" : plugin.getVersion()));
-      for (FunctionSpec f : group) {
-        Path zip = functionOutput(f.functionName()).resolve("deps.zip");
-        if (f != first) {
-          copyLayer(result.zip(), zip);
-        }
-        results.put(
-            f.functionName(),
-            new LayerBuilder.Result(zip, result.codeSha256(), result.report(), result.upToDate()));
-      }
-    }
-    return results;
-  }
-
-  private static void copyLayer(Path from, Path to) {
-    try {
-      Files.createDirectories(to.getParent());
-      for (String suffix : List.of("", ".json", ".fingerprint")) {
-        Path src = from.resolveSibling(from.getFileName() + suffix);
-        if (Files.exists(src)) {
-          Files.copy(
-              src,
-              to.resolveSibling(to.getFileName() + suffix),
-              StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    } catch (IOException e) {
-      throw new UvLambdaException(
-          "Cannot copy the shared layer to " + to + ": " + e.getMessage(), e);
-    }
-  }
-
-  static String layerKey(FunctionSpec f) {
-    return f.lambdasDir()
-        + "|"
-        + f.dependencyGroup()
-        + "|"
-        + new TreeSet<>(f.excludePackages())
-        + "|"
-        + f.runtime();
+    return new LayerPlanner(buildLog())
+        .buildAll(
+            specs,
+            new LayerPlanner.Settings(
+                outputDirectory.toPath(),
+                zipOutputs().timestamp(),
+                cacheDirectory != null ? cacheDirectory.toPath() : WheelCache.defaultRoot(),
+                parseInstaller(installer),
+                uv,
+                plugin == null ? "dev" : plugin.getVersion(),
+                dir -> prepareLock(dir, uv),
+                dir ->
+                    MavenFetchSettings.from(
+                        session.getSettings(),
+                        session.isOffline(),
+                        settingsDecrypter,
+                        indexUrl,
+                        indexServerId,
+                        downloadThreads,
+                        dir),
+                new LayerOptions(compileBytecode, pythonExecutable, excludeRuntimePackages)));
   }
 
   static LayerBuilder.Installer parseInstaller(String value) {

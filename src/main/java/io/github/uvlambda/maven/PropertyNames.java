@@ -38,8 +38,9 @@ public final class PropertyNames {
   public static final String ALIAS_NAME = "uv-lambda.aliasName";
   public static final String ENABLE_DLQ = "uv-lambda.enableDlq";
   public static final String ENABLE_DURABLE_EXECUTION = "uv-lambda.enableDurableExecution";
-  public static final String DURABLE_EXECUTION_TIMEOUT = "uv-lambda.durableConfig.executionTimeout";
-  public static final String DURABLE_RETENTION_PERIOD = "uv-lambda.durableConfig.retentionPeriod";
+  // <durableConfig> is a nested parameter: its fields have flattened properties, read by name.
+  public static final String DURABLE_EXECUTION_TIMEOUT = "uv-lambda.durableExecutionTimeout";
+  public static final String DURABLE_RETENTION_PERIOD = "uv-lambda.durableRetentionPeriod";
   public static final String ADDITIONAL_LAYERS = "uv-lambda.additionalLayers";
   public static final String POWERTOOLS_LAYER_ARN = "uv-lambda.powertoolsLayerArn";
   public static final String EXCLUDE_PACKAGES = "uv-lambda.excludePackages";
@@ -54,6 +55,7 @@ public final class PropertyNames {
   public static final String UV_EXECUTABLE = "uv-lambda.uvExecutable";
   public static final String LOCKED = "uv-lambda.locked";
   public static final String DOWNLOAD_THREADS = "uv-lambda.downloadThreads";
+  public static final String ATTACH = "uv-lambda.attach";
 
   // Cold start and size (docs/cold-start.md)
   public static final String COMPILE_BYTECODE = "uv-lambda.compileBytecode";
@@ -95,6 +97,12 @@ public final class PropertyNames {
   public static final String DELETE_LOGS = "uv-lambda.deleteLogs";
   public static final String DELETE_QUEUED_MESSAGES = "uv-lambda.deleteQueuedMessages";
 
+  // Deprecated spellings, still read for one release with a warning (see UserProperties).
+  public static final String DEPRECATED_DURABLE_EXECUTION_TIMEOUT =
+      "uv-lambda.durableConfig.executionTimeout";
+  public static final String DEPRECATED_DURABLE_RETENTION_PERIOD =
+      "uv-lambda.durableConfig.retentionPeriod";
+
   /** Nested settings (as the core names them) whose property flattens the path. */
   private static final Map<String, String> NESTED =
       Map.of(
@@ -106,7 +114,9 @@ public final class PropertyNames {
   private static Map<String, String> byParameter() {
     Map<String, String> out = new HashMap<>(NESTED);
     for (Field f : PropertyNames.class.getDeclaredFields()) {
-      if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
+      if (Modifier.isStatic(f.getModifiers())
+          && f.getType() == String.class
+          && !f.getName().startsWith("DEPRECATED_")) {
         try {
           String value = (String) f.get(null);
           if (value != null && value.startsWith(PREFIX) && !value.equals(PREFIX)) {

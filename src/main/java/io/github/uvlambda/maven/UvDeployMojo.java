@@ -9,8 +9,8 @@ import io.github.uvlambda.deploy.FunctionOutputs;
 import io.github.uvlambda.deploy.SharedLayers;
 import io.github.uvlambda.deploy.aws.S3Target;
 import io.github.uvlambda.deploy.reconcile.RemovalOptions;
-import io.github.uvlambda.function.FunctionConfigResolver;
 import io.github.uvlambda.function.FunctionSpec;
+import io.github.uvlambda.function.Purpose;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +30,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * @since 0.1.0
  */
 @Mojo(name = "uv-deploy", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
-public class UvDeployMojo extends AbstractAwsMojo {
+public class UvDeployMojo extends AbstractDeployMojo {
 
   /**
    * Skip this goal.
@@ -128,7 +128,7 @@ public class UvDeployMojo extends AbstractAwsMojo {
 
   @Override
   protected void run() {
-    List<FunctionSpec> specs = functionSpecs(FunctionConfigResolver.Scope.DEPLOY);
+    List<FunctionSpec> specs = functionSpecs(Purpose.DEPLOY);
     SharedLayers.check(specs);
     // Made first: a bad <region> or <endpointUrl> fails before any layer is built.
     DeploySettings settings =

@@ -2,7 +2,7 @@ package io.github.uvlambda.maven;
 
 import io.github.uvlambda.deploy.DestroySettings;
 import io.github.uvlambda.deploy.Destroyer;
-import io.github.uvlambda.function.FunctionConfigResolver;
+import io.github.uvlambda.function.Purpose;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -53,6 +53,6 @@ public class UvDestroyMojo extends AbstractAwsMojo {
             deleteLogs,
             deleteQueuedMessages,
             outputDirectory.toPath());
-    new Destroyer(buildLog()).destroy(functionSpecs(FunctionConfigResolver.Scope.DEPLOY), settings);
+    new Destroyer(buildLog()).destroy(functionSpecs(Purpose.DEPLOY), settings);
   }
 }

@@ -1,28 +1,15 @@
 package io.github.uvlambda.maven;
 
 import io.github.uvlambda.UvLambdaException;
+import io.github.uvlambda.build.LayerExport;
 import io.github.uvlambda.function.FunctionConfigResolver;
+import io.github.uvlambda.function.FunctionSettings;
 import io.github.uvlambda.function.FunctionSpec;
-import io.github.uvlambda.lambda.Architecture;
-import io.github.uvlambda.lambda.LambdaRuntime;
+import io.github.uvlambda.function.Purpose;
 import io.github.uvlambda.uv.ExportOptions;
-import io.github.uvlambda.uv.ExportedPackage;
-import io.github.uvlambda.uv.LockExporter;
-import io.github.uvlambda.uv.LockFiles;
-import io.github.uvlambda.uv.LockSource;
-import io.github.uvlambda.wheel.SelectedWheel;
-import io.github.uvlambda.wheel.TargetTags;
-import io.github.uvlambda.wheel.WheelSelector;
 import java.io.File;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -175,129 +162,71 @@ public class UvExportMojo extends AbstractLockMojo {
 
   @Override
   protected void run() {
-    Path dir;
-    LambdaRuntime runtime;
-    ExportOptions options;
-    if (function != null && !function.isBlank()) {
-      FunctionSpec f =
-          functionSpecs(FunctionConfigResolver.Scope.BUILD).stream()
-              .filter(s -> s.functionName().equals(function))
-              .findFirst()
-              .orElseThrow(
-                  () ->
-                      new UvLambdaException(
-                          "-D"
-                              + PropertyNames.FUNCTION
-                              + "="
-                              + function
-                              + " names no configured <function>. Configured: "
-                              + String.join(
-                                  ", ",
-                                  functions == null
-                                      ? List.of()
-                                      : functions.stream()
-                                          .map(FunctionConfig::getFunctionName)
-                                          .toList())));
-      dir = f.lambdasDir();
-      runtime = f.runtime();
-      options = ExportOptions.forLayer(f.dependencyGroup(), f.excludePackages());
-    } else {
-      dir = basedir().resolve(lambdasDir == null ? "." : lambdasDir).normalize();
-      String arch = architecture == null ? Architecture.DEFAULT.awsName() : architecture;
-      Architecture a =
-          Architecture.parse(arch)
-              .orElseThrow(
-                  () ->
-                      new UvLambdaException(
-                          "-D"
-                              + PropertyNames.ARCHITECTURE
-                              + " is '"
-                              + arch
-                              + "': use arm64 or x86_64."));
-      String py =
-          LambdaRuntime.normalizePythonVersion(
-              pythonVersion == null ? LambdaRuntime.DEFAULT_PYTHON_VERSION : pythonVersion);
-      if (!LambdaRuntime.PYTHON_VERSIONS.contains(py)) {
-        throw new UvLambdaException(
-            "-D"
-                + PropertyNames.PYTHON_VERSION
-                + " is '"
-                + py
-                + "': Lambda runs Python "
-                + String.join(", ", LambdaRuntime.PYTHON_VERSIONS)
-                + ".");
-      }
-      runtime = new LambdaRuntime(py, a);
-      options =
-          new ExportOptions(
-              list(groups),
-              list(onlyGroups),
-              list(noGroups),
-              noDefaultGroups,
-              noDev,
-              allGroups,
-              list(extras),
-              allExtras,
-              noEmitProject,
-              new LinkedHashSet<>(list(noEmitPackages)));
-    }
-    LockFiles files = prepareLock(dir, uv());
-    files.check(buildLog());
-    List<ExportedPackage> exported =
-        new LockExporter()
-            .export(
-                files.pyproject(), files.lock(buildLog()), options, runtime.markerEnvironment());
-    write(output, LockExporter.lines(exported));
+    boolean configured = function != null && !function.isBlank();
+    FunctionSpec f = configured ? configuredFunction() : adHocTarget();
+    ExportOptions options =
+        configured ? ExportOptions.forLayer(f.dependencyGroup(), f.excludePackages()) : flags();
+    LayerExport.Result r =
+        LayerExport.of(prepareLock(f.lambdasDir(), uv()), f.runtime(), options, buildLog());
+    TextLines.write(output, r.requirements());
     if (wheelsOutput != null) {
-      WheelSelector selector = new WheelSelector(new TargetTags(runtime));
-      List<String> lines = new ArrayList<>();
-      for (ExportedPackage e : exported) {
-        if (e.lockPackage().source().kind() != LockSource.Kind.REGISTRY) {
-          continue;
-        }
-        Optional<SelectedWheel> w = selector.best(e.lockPackage());
-        lines.add(e.line() + " " + w.map(s -> s.filename().filename()).orElse("NO-WHEEL"));
-      }
-      write(wheelsOutput, lines);
+      TextLines.write(wheelsOutput, r.wheels());
     }
     getLog()
         .info(
             "uv-export: "
-                + exported.size()
+                + r.requirements().size()
                 + " packages for "
-                + runtime
+                + f.runtime()
                 + " from "
-                + dir.resolve("uv.lock"));
+                + f.lambdasDir().resolve("uv.lock"));
   }
 
-  private static List<String> list(List<String> l) {
-    List<String> out = new ArrayList<>();
-    if (l != null) {
-      for (String s : l) {
-        if (s != null && !s.isBlank()) {
-          out.add(s.strip());
-        }
-      }
-    }
-    return out;
+  /** The configured function named by {@code -Duv-lambda.function}. */
+  private FunctionSpec configuredFunction() {
+    List<FunctionSpec> specs = functionSpecs(Purpose.LAYER);
+    return specs.stream()
+        .filter(s -> s.functionName().equals(function))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new UvLambdaException(
+                    "-D"
+                        + PropertyNames.FUNCTION
+                        + "="
+                        + function
+                        + " names no configured <function>. Configured: "
+                        + String.join(
+                            ", ", specs.stream().map(FunctionSpec::functionName).toList())));
   }
 
-  @SuppressWarnings("SystemOut")
-  private static void write(File file, List<String> lines) {
-    if (file == null) {
-      PrintStream out = System.out;
-      lines.forEach(out::println);
-      out.flush();
-      return;
-    }
-    try {
-      Path p = file.toPath();
-      if (p.getParent() != null) {
-        Files.createDirectories(p.getParent());
-      }
-      Files.write(p, lines, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UvLambdaException("Cannot write " + file + ": " + e.getMessage(), e);
-    }
+  /**
+   * The target the plugin-level values describe, resolved and checked like a function's: {@code
+   * lambdasDir} (default the current folder), {@code architecture}, {@code pythonVersion}.
+   */
+  private FunctionSpec adHocTarget() {
+    FunctionSettings.Builder shared = FunctionSettings.builder();
+    shareSettings(shared);
+    shared.set(FunctionSettings.LAMBDAS_DIR, lambdasDir == null ? "." : lambdasDir);
+    FunctionSettings target =
+        FunctionSettings.builder().set(FunctionSettings.FUNCTION_NAME, goal()).build();
+    return new FunctionConfigResolver(basedir())
+        .resolve(shared.build(), List.of(target), Purpose.LAYER)
+        .get(0);
+  }
+
+  /** The {@code uv export} flags given as parameters. */
+  private ExportOptions flags() {
+    return new ExportOptions(
+        TextLines.clean(groups),
+        TextLines.clean(onlyGroups),
+        TextLines.clean(noGroups),
+        noDefaultGroups,
+        noDev,
+        allGroups,
+        TextLines.clean(extras),
+        allExtras,
+        noEmitProject,
+        new LinkedHashSet<>(TextLines.clean(noEmitPackages)));
   }
 }

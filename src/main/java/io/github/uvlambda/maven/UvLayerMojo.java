@@ -1,8 +1,8 @@
 package io.github.uvlambda.maven;
 
 import io.github.uvlambda.build.LayerBuilder;
-import io.github.uvlambda.function.FunctionConfigResolver;
 import io.github.uvlambda.function.FunctionSpec;
+import io.github.uvlambda.function.Purpose;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugins.annotations.Component;
@@ -37,7 +37,7 @@ public class UvLayerMojo extends AbstractLayerMojo {
    *
    * @since 0.1.0
    */
-  @Parameter(defaultValue = "true")
+  @Parameter(property = PropertyNames.ATTACH, defaultValue = "true")
   private boolean attach;
 
   @Component private MavenProjectHelper projectHelper;
@@ -59,7 +59,7 @@ public class UvLayerMojo extends AbstractLayerMojo {
 
   @Override
   protected void run() {
-    List<FunctionSpec> specs = functionSpecs(FunctionConfigResolver.Scope.BUILD);
+    List<FunctionSpec> specs = functionSpecs(Purpose.LAYER);
     Map<String, LayerBuilder.Result> layers = buildLayers(specs);
     if (attach && projectHelper != null) {
       layers.forEach(

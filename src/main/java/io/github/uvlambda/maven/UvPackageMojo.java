@@ -1,9 +1,11 @@
 package io.github.uvlambda.maven;
 
 import io.github.uvlambda.build.CodePackager;
-import io.github.uvlambda.function.FunctionConfigResolver;
+import io.github.uvlambda.function.FunctionSettings;
 import io.github.uvlambda.function.FunctionSpec;
+import io.github.uvlambda.function.Purpose;
 import java.io.File;
+import java.util.List;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -13,7 +15,8 @@ import org.apache.maven.project.MavenProjectHelper;
 /**
  * Builds {@code target/uv-lambda/FUNCTION/code.zip} for every function: the function's source
  * directory without tests, caches and bytecode, in a byte-reproducible zip, attached to the project
- * with the classifier {@code FUNCTION-code}.
+ * with the classifier {@code FUNCTION-code}. Reads only what code.zip needs: a mistake in a deploy
+ * setting (memory, policies, ...) fails {@code uv-deploy}, not packaging.
  *
  * @since 0.1.0
  */
@@ -34,8 +37,76 @@ public class UvPackageMojo extends AbstractUvLambdaMojo {
    *
    * @since 0.1.0
    */
-  @Parameter(defaultValue = "true")
+  @Parameter(property = PropertyNames.ATTACH, defaultValue = "true")
   private boolean attach;
+
+  /**
+   * Handler entry point, {@code module.function}, for every function that does not set its own.
+   * Default {@code handler.handler}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.HANDLER)
+  private String handler;
+
+  /**
+   * Files that look like secrets ({@code .env*}, {@code *.pem}, {@code *.key}, {@code id_rsa*},
+   * {@code .aws/}, ...) are refused in code.zip; list here, as Ant patterns relative to each
+   * function's {@code sourceDir}, those that are meant to ship, e.g. {@code
+   * <allowedSecretFiles><allowedSecretFile>certs/rds-ca.pem</allowedSecretFile></allowedSecretFiles>}.
+   * See docs/security.md.
+   *
+   * @since 0.1.0
+   */
+  @Parameter private List<String> allowedSecretFiles;
+
+  /**
+   * Leave tests, caches, bytecode and tool folders ({@code tests/}, {@code __pycache__/}, {@code
+   * .venv/}, {@code .idea/}, {@code node_modules/}, ...) out of code.zip without a word. Set to
+   * false to take them too (a function's {@code excludes} still apply). See docs/security.md.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.USE_DEFAULT_EXCLUDES, defaultValue = "true")
+  private boolean useDefaultExcludes = true;
+
+  /**
+   * Add to each code.zip an unchecked-hash {@code .pyc} for every {@code .py}, compiled for {@code
+   * /var/task} by a CPython of the function's minor version (see {@code compileBytecode}).
+   *
+   * @since 0.2.0
+   */
+  @Parameter(property = PropertyNames.COMPILE_CODE, defaultValue = "false")
+  private boolean compileCode;
+
+  /**
+   * The CPython that compiles bytecode ({@code compileBytecode}, {@code compileCode}); it must be
+   * the function's minor version. Default: {@code python3.X} on PATH, else {@code uv python find
+   * 3.X}.
+   *
+   * @since 0.2.0
+   */
+  @Parameter(property = PropertyNames.PYTHON_EXECUTABLE)
+  private String pythonExecutable;
+
+  /**
+   * Where the zips go: {@code OUTPUT_DIRECTORY/FUNCTION/code.zip}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(
+      property = PropertyNames.OUTPUT_DIRECTORY,
+      defaultValue = "${project.build.directory}/uv-lambda")
+  private File outputDirectory;
+
+  /**
+   * Entry time of every zip entry: Maven's reproducible-build property (ISO-8601 or seconds since
+   * the epoch). Unset: 1980-01-01T00:00:00Z.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(defaultValue = "${project.build.outputTimestamp}")
+  private String outputTimestamp;
 
   @Component private MavenProjectHelper projectHelper;
 
@@ -55,9 +126,19 @@ public class UvPackageMojo extends AbstractUvLambdaMojo {
   }
 
   @Override
+  protected void shareSettings(FunctionSettings.Builder shared) {
+    super.shareSettings(shared);
+    shared.set(FunctionSettings.HANDLER, handler);
+  }
+
+  @Override
   protected void run() {
-    for (FunctionSpec f : functionSpecs(FunctionConfigResolver.Scope.BUILD)) {
-      CodePackager.Result r = packageCode(f);
+    ZipOutputs zips = new ZipOutputs(outputDirectory, outputTimestamp);
+    ZipOutputs.CodeSettings code =
+        new ZipOutputs.CodeSettings(
+            allowedSecretFiles, useDefaultExcludes, compileCode, pythonExecutable);
+    for (FunctionSpec f : functionSpecs(Purpose.CODE)) {
+      CodePackager.Result r = zips.packageCode(f, code, buildLog());
       if (attach && projectHelper != null) {
         projectHelper.attachArtifact(
             project, "zip", f.functionName() + "-code", new File(r.zip().toString()));

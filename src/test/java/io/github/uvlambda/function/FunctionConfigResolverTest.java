@@ -288,7 +288,7 @@ class FunctionConfigResolverTest {
                         List.of(new FunctionSettings.PolicySettings("p", null, "policy.json"))));
     FunctionSpec built =
         new FunctionConfigResolver(basedir)
-            .resolve(shared(b -> b), List.of(fn), FunctionConfigResolver.Scope.BUILD)
+            .resolve(shared(b -> b), List.of(fn), Purpose.LAYER)
             .get(0);
     assertThat(built.handler()).isEqualTo("handler.handler");
     assertThat(problems(shared(b -> b), fn))

@@ -1,5 +1,6 @@
 package io.github.uvlambda.maven;
 
+import static org.apache.maven.api.plugin.testing.MojoExtension.getVariableValueFromObject;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,12 +16,11 @@ class UvPackageMojoTest {
 
   @Test
   @InjectMojo(goal = "uv-package", pom = "src/test/resources/unit/package/pom.xml")
-  void bindsFunctionsAndPluginLevelValues(UvPackageMojo mojo) {
+  void bindsFunctionsAndPluginLevelValues(UvPackageMojo mojo) throws Exception {
     assertThat(mojo.functions).hasSize(1);
     assertThat(mojo.lambdasDir).isEqualTo("lambdas");
-    assertThat(mojo.architecture).isEqualTo("x86_64");
-    assertThat(mojo.memorySize).isEqualTo(512);
-    assertThat(mojo.environmentVariables).containsEntry("STAGE", "test");
+    assertThat((Object) getVariableValueFromObject(mojo, "handler"))
+        .isEqualTo("my_worker.handler.handler");
     var fn = mojo.functions.get(0).toSettings();
     assertThat(fn.functionName()).isEqualTo("my-worker");
     assertThat(fn.get(FunctionSettings.MEMORY_SIZE)).contains(256);
@@ -40,11 +40,11 @@ class UvPackageMojoTest {
         .isInstanceOf(MojoFailureException.class)
         .hasMessageContaining("Invalid configuration")
         .hasMessageContaining("has no <lambdasDir>")
-        .hasMessageContaining(
-            "<architecture> (plugin configuration or -Duv-lambda.architecture) is 'arm65'")
-        // memorySize and tracingMode are deploy settings: packaging neither reads nor checks them
+        .hasMessageContaining("<function> 'bad' <handler> is 'nohandler'")
+        // deploy and layer settings: packaging neither reads nor checks them
         .hasMessageNotContaining("memorySize")
-        .hasMessageNotContaining("tracingMode");
+        .hasMessageNotContaining("tracingMode")
+        .hasMessageNotContaining("architecture");
   }
 
   @Test

@@ -1,0 +1,3 @@
+def fx = evaluate(new File(itSupportDir, "fixtures.groovy"))
+fx.standardProject(new File(basedir, "lambdas"))
+true

@@ -1,0 +1,115 @@
+package io.github.uvlambda.build;
+
+import io.github.uvlambda.BuildLog;
+import io.github.uvlambda.UvLambdaException;
+import io.github.uvlambda.function.FunctionSpec;
+import io.github.uvlambda.uv.LockFiles;
+import io.github.uvlambda.uv.UvExecutable;
+import io.github.uvlambda.wheel.FetchSettings;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Builds the dependency layer of every function, once per distinct layer: functions with the same
+ * lambdas directory, group, excluded packages and runtime share one build, and each function's
+ * {@code deps.zip} is that one file (a hard link where the file system allows, see {@link
+ * LayerCache#place}).
+ */
+public final class LayerPlanner {
+
+  /**
+   * What every layer of a build shares.
+   *
+   * @param outputRoot each function's files go to {@code outputRoot/FUNCTION/}
+   * @param locks the checked pyproject.toml and uv.lock of a lambdas directory
+   * @param fetch how wheels are fetched for a lambdas directory
+   * @param options what every layer gets beyond the lock's packages (bytecode, exclusions)
+   */
+  public record Settings(
+      Path outputRoot,
+      Instant timestamp,
+      Path cacheRoot,
+      LayerBuilder.Installer installer,
+      UvExecutable uv,
+      String pluginVersion,
+      Function<Path, LockFiles> locks,
+      Function<Path, FetchSettings> fetch,
+      LayerOptions options) {}
+
+  private final BuildLog log;
+
+  public LayerPlanner(BuildLog log) {
+    this.log = log;
+  }
+
+  /** Each function's layer, keyed by function name, in the order of the specs. */
+  public Map<String, LayerBuilder.Result> buildAll(List<FunctionSpec> specs, Settings s) {
+    Map<String, List<FunctionSpec>> byLayer = new LinkedHashMap<>();
+    for (FunctionSpec f : specs) {
+      byLayer.computeIfAbsent(layerKey(f), k -> new ArrayList<>()).add(f);
+    }
+    Map<Path, LockFiles> locks = new HashMap<>();
+    Map<String, LayerBuilder.Result> results = new LinkedHashMap<>();
+    LayerBuilder builder = new LayerBuilder(log, s.options());
+    for (List<FunctionSpec> group : byLayer.values()) {
+      FunctionSpec first = group.get(0);
+      LayerBuilder.Result built =
+          builder.build(
+              new LayerBuilder.Request(
+                  String.join(", ", group.stream().map(FunctionSpec::functionName).toList()),
+                  locks.computeIfAbsent(first.lambdasDir(), s.locks()),
+                  first.dependencyGroup(),
+                  first.excludePackages(),
+                  first.runtime(),
+                  depsZip(s, first),
+                  s.timestamp(),
+                  s.fetch().apply(first.lambdasDir()),
+                  s.cacheRoot(),
+                  s.installer(),
+                  s.uv(),
+                  s.pluginVersion()));
+      for (FunctionSpec f : group) {
+        Path zip = depsZip(s, f);
+        if (f != first) {
+          place(built.zip(), zip);
+        }
+        results.put(
+            f.functionName(),
+            new LayerBuilder.Result(zip, built.codeSha256(), built.report(), built.upToDate()));
+      }
+    }
+    return results;
+  }
+
+  private static void place(Path zip, Path target) {
+    try {
+      LayerCache.place(zip, target);
+    } catch (IOException e) {
+      throw new UvLambdaException(
+          "Cannot place the shared layer at " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Path depsZip(Settings s, FunctionSpec f) {
+    return s.outputRoot().resolve(f.functionName()).resolve("deps.zip");
+  }
+
+  /** Functions with equal keys have byte-identical layers. */
+  static String layerKey(FunctionSpec f) {
+    return f.lambdasDir()
+        + "|"
+        + f.dependencyGroup()
+        + "|"
+        + new TreeSet<>(f.excludePackages())
+        + "|"
+        + f.runtime();
+  }
+}

@@ -1,0 +1,84 @@
+package io.github.uvlambda.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.uvlambda.BuildLog;
+import io.github.uvlambda.archive.ReproducibleZipWriter;
+import io.github.uvlambda.function.FunctionConfigResolver;
+import io.github.uvlambda.function.FunctionSettings;
+import io.github.uvlambda.function.FunctionSpec;
+import io.github.uvlambda.function.Purpose;
+import io.github.uvlambda.testing.TestProject;
+import io.github.uvlambda.testing.TestWheel;
+import io.github.uvlambda.uv.LockFiles;
+import io.github.uvlambda.wheel.FetchSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Functions with the same layer share one build and one file on disk. */
+class LayerPlannerTest {
+  @TempDir Path tmp;
+
+  private List<FunctionSpec> specs(Path lambdas, String... namesAndPythons) throws IOException {
+    List<FunctionSettings> functions = new java.util.ArrayList<>();
+    for (int i = 0; i < namesAndPythons.length; i += 2) {
+      Files.createDirectories(lambdas.resolve(namesAndPythons[i]));
+      Files.writeString(lambdas.resolve(namesAndPythons[i]).resolve("handler.py"), "");
+      functions.add(
+          FunctionSettings.builder()
+              .set(FunctionSettings.FUNCTION_NAME, namesAndPythons[i])
+              .set(FunctionSettings.DEPENDENCY_GROUP, "fn")
+              .set(FunctionSettings.PYTHON_VERSION, namesAndPythons[i + 1])
+              .build());
+    }
+    FunctionSettings shared =
+        FunctionSettings.builder().set(FunctionSettings.LAMBDAS_DIR, lambdas.toString()).build();
+    return new FunctionConfigResolver(tmp).resolve(shared, functions, Purpose.LAYER);
+  }
+
+  private Map<String, LayerBuilder.Result> build(TestProject p, List<FunctionSpec> specs) {
+    return new LayerPlanner(BuildLog.SILENT)
+        .buildAll(
+            specs,
+            new LayerPlanner.Settings(
+                tmp.resolve("target"),
+                ReproducibleZipWriter.DEFAULT_TIME,
+                tmp.resolve("cache"),
+                LayerBuilder.Installer.JAVA,
+                null,
+                "test",
+                dir -> LockFiles.prepare(dir, null, false, false, BuildLog.SILENT),
+                dir -> FetchSettings.direct(dir).withIndex(p.indexUrl()),
+                LayerOptions.NONE));
+  }
+
+  @Test
+  void functionsWithTheSameLayerShareOneFileAndOthersGetTheirOwn() throws IOException {
+    TestProject p =
+        new TestProject(tmp.resolve("lambdas"))
+            .add("dep", "1.0", new TestWheel("dep", "1.0").file("dep/__init__.py", "X = 1\n"));
+    Path lambdas = p.write();
+    List<FunctionSpec> specs = specs(lambdas, "a", "3.12", "b", "3.12", "c", "3.13");
+    Map<String, LayerBuilder.Result> first = build(p, specs);
+
+    Path a = tmp.resolve("target/a/deps.zip");
+    Path b = tmp.resolve("target/b/deps.zip");
+    Path c = tmp.resolve("target/c/deps.zip");
+    assertThat(first.get("b").zip()).isEqualTo(b);
+    assertThat(Files.isSameFile(a, b)).as("one file on disk for a and b").isTrue();
+    assertThat(Files.isSameFile(a, c)).as("c has another runtime").isFalse();
+    assertThat(first.get("b").codeSha256()).isEqualTo(first.get("a").codeSha256());
+    assertThat(first.get("a").upToDate()).isFalse();
+
+    Map<String, LayerBuilder.Result> again = build(p, specs);
+    assertThat(again.values()).allMatch(LayerBuilder.Result::upToDate);
+    assertThat(Files.isSameFile(a, b)).isTrue();
+    assertThat(Files.readAllBytes(b)).isEqualTo(Files.readAllBytes(a));
+    assertThat(LayerReport.fileFor(b)).exists();
+  }
+}
