@@ -104,10 +104,7 @@ public final class FunctionConfigResolver {
     }
     Inheritance s = new Inheritance(own, shared);
     SourceLayout layout = SourceLayout.resolve(basedir, s, name, purpose, problems);
-    LambdaRuntime runtime =
-        purpose.reads(FunctionSettings.ARCHITECTURE)
-            ? runtime(s, problems)
-            : new LambdaRuntime(LambdaRuntime.DEFAULT_PYTHON_VERSION, Architecture.DEFAULT);
+    LambdaRuntime runtime = runtime(s, purpose, problems);
     String powertools = blankToNull(s.pick(FunctionSettings.POWERTOOLS_LAYER_ARN, null).value());
     DeployConfig deploy =
         purpose == Purpose.DEPLOY
@@ -120,8 +117,12 @@ public final class FunctionConfigResolver {
     return spec(name, layout, runtime, powertools, s, deploy);
   }
 
-  private static LambdaRuntime runtime(Inheritance s, FunctionProblems problems) {
-    Inherited<String> arch = s.pick(FunctionSettings.ARCHITECTURE, Architecture.DEFAULT.awsName());
+  /** The runtime as far as the purpose reads it (code.zip needs its Python, not its CPU). */
+  private static LambdaRuntime runtime(Inheritance s, Purpose purpose, FunctionProblems problems) {
+    Inherited<String> arch =
+        purpose.reads(FunctionSettings.ARCHITECTURE)
+            ? s.pick(FunctionSettings.ARCHITECTURE, Architecture.DEFAULT.awsName())
+            : new Inherited<>(Architecture.DEFAULT.awsName(), Origin.DEFAULT);
     Architecture architecture = Architecture.parse(arch.value()).orElse(null);
     if (architecture == null) {
       problems.invalid(FunctionSettings.ARCHITECTURE, arch, "use arm64 or x86_64.");

@@ -64,7 +64,9 @@ public final class FunctionSettings {
   public static final Field<String> DEPENDENCY_GROUP =
       field("dependencyGroup", String.class, LAYER);
   public static final Field<String> ARCHITECTURE = field("architecture", String.class, LAYER);
-  public static final Field<String> PYTHON_VERSION = field("pythonVersion", String.class, LAYER);
+  // (code.zip too: its bytecode, when compiled, is for this Python)
+  public static final Field<String> PYTHON_VERSION =
+      field("pythonVersion", String.class, CODE, LAYER);
   public static final Field<List<String>> EXCLUDE_PACKAGES =
       field("excludePackages", List.class, LAYER);
   public static final Field<String> POWERTOOLS_LAYER_ARN =

@@ -65,7 +65,7 @@ abstract class AbstractUvLambdaMojo extends AbstractMojo {
    *       dependencies. Unset: only the project's own dependencies.
    *   <li>{@code architecture}: {@code arm64} or {@code x86_64}. Default {@code arm64}.
    *   <li>{@code pythonVersion}: the Lambda runtime's Python, {@code 3.10} to {@code 3.14}. Default
-   *       {@code 3.14}.
+   *       {@code 3.14}. ({@code uv-package} reads it too, for {@code compileCode}.)
    *   <li>{@code excludePackages}: {@code <excludePackage>} packages left out of the layer ({@code
    *       uv export --no-emit-package}). Default {@code aws-lambda-powertools} when a Powertools
    *       layer is set, else none.

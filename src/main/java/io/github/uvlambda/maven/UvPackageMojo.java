@@ -90,6 +90,16 @@ public class UvPackageMojo extends AbstractUvLambdaMojo {
   private String pythonExecutable;
 
   /**
+   * Python version of the Lambda runtime, {@code 3.10} to {@code 3.14}, for every function that
+   * does not set its own. Default {@code 3.14}. Packaging uses it only to compile bytecode ({@code
+   * compileCode}).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.PYTHON_VERSION)
+  private String pythonVersion;
+
+  /**
    * Where the zips go: {@code OUTPUT_DIRECTORY/FUNCTION/code.zip}.
    *
    * @since 0.1.0
@@ -128,7 +138,9 @@ public class UvPackageMojo extends AbstractUvLambdaMojo {
   @Override
   protected void shareSettings(FunctionSettings.Builder shared) {
     super.shareSettings(shared);
-    shared.set(FunctionSettings.HANDLER, handler);
+    shared
+        .set(FunctionSettings.HANDLER, handler)
+        .set(FunctionSettings.PYTHON_VERSION, pythonVersion);
   }
 
   @Override

@@ -86,7 +86,9 @@ class GoalParametersTest {
   @Test
   void uvPackageListsOnlyWhatPackagingUses() throws Exception {
     assertThat(parameters("uv-package"))
-        .isEqualTo(union(EVERY_GOAL, ZIPS, CODE, PYTHON, Set.of("attach", "skipPackage")));
+        .isEqualTo(
+            union(
+                EVERY_GOAL, ZIPS, CODE, PYTHON, Set.of("pythonVersion", "attach", "skipPackage")));
   }
 
   @Test
