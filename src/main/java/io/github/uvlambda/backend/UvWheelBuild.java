@@ -2,6 +2,7 @@ package io.github.uvlambda.backend;
 
 import io.github.uvlambda.BuildLog;
 import io.github.uvlambda.UvLambdaException;
+import io.github.uvlambda.uv.UvCommands;
 import io.github.uvlambda.uv.UvExecutable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,10 +37,7 @@ final class UvWheelBuild {
       Files.createDirectories(directory);
       Path temp = Files.createTempDirectory(directory, digest + ".");
       try {
-        uv.run(
-            tree.root(),
-            List.of("build", "--wheel", "--out-dir", temp.toString(), tree.root().toString()),
-            log);
+        uv.run(tree.root(), UvCommands.buildWheel(temp, tree.root()), log);
         if (wheelIn(temp) == null) {
           throw new UvLambdaException(
               tree.label()

@@ -58,7 +58,8 @@ public final class JavaLayerInstaller implements LayerInstaller {
     return new LayerContents(entries, layout);
   }
 
-  private static String context(LayerBuilder.Request r) {
+  /** Where the layer's packages come from, for messages: "group fn". */
+  static String context(LayerBuilder.Request r) {
     return r.dependencyGroup() == null
         ? "the project's dependencies"
         : "group " + r.dependencyGroup();

@@ -3,6 +3,7 @@ package io.github.uvlambda.build;
 import io.github.uvlambda.BuildLog;
 import io.github.uvlambda.UvLambdaException;
 import io.github.uvlambda.pep.WheelTag;
+import io.github.uvlambda.uv.RequirementsFile;
 import io.github.uvlambda.uv.UvCommands;
 import io.github.uvlambda.wheel.TargetTags;
 import java.io.IOException;
@@ -12,12 +13,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
  * {@code installer=uv}: the Terraform module's literal pipeline with a real uv — {@code uv export}
  * of the group, then {@code uv pip install --target} for the Lambda platform — after which the
- * plugin checks the tags of every wheel uv installed against the runtime itself.
+ * plugin checks the tags of every wheel uv installed against the runtime itself. Local packages
+ * (workspace members, path and git sources) are left out of the export and installed from the
+ * wheels the plugin builds for them ({@link UvLocalPackages}), never as editables.
  */
 public final class UvLayerInstaller implements LayerInstaller {
   private final BuildLog log;
@@ -35,11 +40,21 @@ public final class UvLayerInstaller implements LayerInstaller {
     Path work = Files.createTempDirectory("uv-lambda-layer");
     try {
       Path requirements = work.resolve("requirements.txt");
-      Path target = work.resolve("target");
+      Path target = Files.createDirectories(work.resolve("target"));
       Path dir = r.lockFiles().directory();
-      r.uv()
-          .run(dir, UvCommands.export(r.dependencyGroup(), r.excludePackages(), requirements), log);
-      r.uv().run(dir, UvCommands.pipInstall(requirements, r.runtime(), target), log);
+      // Local packages are built (or refused) before uv downloads anything.
+      UvLocalPackages local = UvLocalPackages.prepare(r, log);
+      Set<String> notEmitted = new TreeSet<>(r.excludePackages());
+      notEmitted.addAll(local.names());
+      r.uv().run(dir, UvCommands.export(r.dependencyGroup(), notEmitted, requirements), log);
+      RequirementsFile exported = RequirementsFile.read(requirements);
+      exported.requireNoLocal(r.label());
+      if (!exported.requirements().isEmpty()) {
+        r.uv().run(dir, UvCommands.pipInstall(requirements, r.runtime(), target), log);
+      }
+      if (!local.wheels().isEmpty()) {
+        r.uv().run(dir, UvCommands.pipInstallWheels(local.wheels(), r.runtime(), target), log);
+      }
       checkTags(r, target);
       return TargetFolder.read(target, LayerBuilder.PREFIX, () -> deleteTree(work));
     } catch (IOException | RuntimeException e) {

@@ -9,7 +9,8 @@ import java.util.TreeSet;
 
 /**
  * Every command line the plugin gives a real uv, in one place: the Terraform module's {@code uv
- * lock}, {@code uv export} and {@code uv pip install --target} steps.
+ * lock}, {@code uv export} and {@code uv pip install --target} steps, the install of the local
+ * packages' wheels, and {@code uv build --wheel} for a local package Java cannot build.
  */
 public final class UvCommands {
   private UvCommands() {}
@@ -21,7 +22,10 @@ public final class UvCommands {
 
   /**
    * {@code uv export} of one dependency group (null: the project's own dependencies) as a
-   * requirements file, without the project itself and without the excluded packages.
+   * requirements file, without the project itself and without the excluded packages. The local
+   * packages (workspace members, path and git sources) are excluded here too: the plugin builds
+   * their wheels itself ({@link #pipInstallWheels}), and {@code --no-emit-package} leaves their
+   * dependencies in the export.
    */
   public static List<String> export(String dependencyGroup, Set<String> excluded, Path output) {
     List<String> args =
@@ -65,5 +69,36 @@ public final class UvCommands {
         target.toString(),
         "--no-installer-metadata",
         "--no-compile-bytecode");
+  }
+
+  /**
+   * {@code uv pip install --no-deps} of wheel files already built (the local packages) into the
+   * same {@code --target}: no resolution, no index, the same platform check and the same files as
+   * {@link #pipInstall}. Their dependencies come from the exported requirements.
+   */
+  public static List<String> pipInstallWheels(
+      List<Path> wheels, LambdaRuntime runtime, Path target) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "pip",
+                "install",
+                "--no-deps",
+                "--no-index",
+                "--python-platform",
+                PythonPlatform.forRuntime(runtime).value(),
+                "--python-version",
+                runtime.pythonVersion(),
+                "--target",
+                target.toString(),
+                "--no-installer-metadata",
+                "--no-compile-bytecode"));
+    wheels.forEach(w -> args.add(w.toString()));
+    return List.copyOf(args);
+  }
+
+  /** {@code uv build --wheel} of one source tree into a folder of its own. */
+  public static List<String> buildWheel(Path outDir, Path sourceTree) {
+    return List.of("build", "--wheel", "--out-dir", outDir.toString(), sourceTree.toString());
   }
 }

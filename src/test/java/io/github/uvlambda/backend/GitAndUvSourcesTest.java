@@ -9,15 +9,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.uvlambda.BuildLog;
 import io.github.uvlambda.testing.MachineTools;
+import io.github.uvlambda.testing.UvTestDouble;
 import io.github.uvlambda.uv.LockPackage;
 import io.github.uvlambda.uv.LockSource;
-import io.github.uvlambda.uv.UvExecutable;
 import io.github.uvlambda.wheel.SelectedWheel;
 import io.github.uvlambda.wheel.WheelCache;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -105,9 +103,9 @@ class GitAndUvSourcesTest {
   }
 
   /**
-   * The uv fallback. uv is not installed on this machine, so the {@code uv} below is a TEST DOUBLE:
-   * a shell script that understands only {@code uv build --wheel --out-dir DIR SRC} and runs the
-   * package's real build backend through {@code pip wheel} from the local PyPI mirror, as uv would.
+   * The uv fallback. uv is not installed on this machine, so uv is the TEST DOUBLE {@link
+   * UvTestDouble}, whose {@code uv build --wheel --out-dir DIR SRC} runs the package's real build
+   * backend through {@code pip wheel} from the local PyPI mirror, as uv would.
    */
   @Test
   void whatJavaCannotBuildIsBuiltByUvBuildWheelAndCachedByTreeDigest() throws Exception {
@@ -115,23 +113,8 @@ class GitAndUvSourcesTest {
     MachineTools.require(
         index != null && MachineTools.python311().isPresent(),
         "python3.11 and a local PyPI mirror with setuptools");
-    Path uv = temp.resolve("bin/uv");
-    Path calls = temp.resolve("uv-calls.log");
-    write(
-        temp,
-        "bin/uv",
-        "#!/bin/sh\n"
-            + "# TEST DOUBLE for uv (not installed here): `uv build --wheel --out-dir DIR SRC` only.\n"
-            + "echo \"$@\" >> '"
-            + calls
-            + "'\n"
-            + "[ \"$1\" = build ] && [ \"$2\" = --wheel ] && [ \"$3\" = --out-dir ] || exit 2\n"
-            + "PIP_INDEX_URL='"
-            + index
-            + "' exec "
-            + MachineTools.python311().get()
-            + " -m pip wheel -q --no-deps -w \"$4\" \"$5\"\n");
-    Files.setPosixFilePermissions(uv, PosixFilePermissions.fromString("rwxr-xr-x"));
+    UvTestDouble uv =
+        UvTestDouble.create(temp.resolve("uv"), MachineTools.python311().get(), temp, index);
 
     Path workspace = temp.resolve("ws");
     write(
@@ -148,9 +131,7 @@ class GitAndUvSourcesTest {
     write(workspace, "libs/legacy/legacy.py", "VALUE = 42\n");
     LockPackage legacy = pkg("legacy", "3.2.1", LockSource.Kind.DIRECTORY, "libs/legacy");
     Path cache = temp.resolve("cache");
-    LocalPackages local =
-        new LocalPackages(
-            workspace, cache, UvExecutable.find(uv.toString()).orElseThrow(), BuildLog.SILENT);
+    LocalPackages local = new LocalPackages(workspace, cache, uv.executable(), BuildLog.SILENT);
 
     Map<io.github.uvlambda.uv.PackageId, SelectedWheel> built = local.build(exported(legacy), "g");
     SelectedWheel w = built.get(legacy.id());
@@ -158,11 +139,9 @@ class GitAndUvSourcesTest {
     Path wheel = new WheelCache(cache).lookup(w.sha256(), w.filename().filename()).orElseThrow();
     assertThat(new String(BackendOracleTest.read(wheel).get("legacy.py"), StandardCharsets.UTF_8))
         .isEqualTo("VALUE = 42\n");
-    assertThat(Files.readAllLines(calls))
-        .hasSize(1)
-        .allMatch(l -> l.startsWith("build --wheel --out-dir "));
+    assertThat(uv.calls()).hasSize(1).allMatch(l -> l.startsWith("build --wheel --out-dir "));
 
     local.build(exported(legacy), "g");
-    assertThat(Files.readAllLines(calls)).as("an unchanged tree is built once").hasSize(1);
+    assertThat(uv.calls()).as("an unchanged tree is built once").hasSize(1);
   }
 }

@@ -20,6 +20,7 @@ public final class TestProject {
   private final List<String> groupDeps = new ArrayList<>();
   private final Map<String, List<String>> otherGroups = new LinkedHashMap<>();
   private final Map<String, String[]> members = new LinkedHashMap<>();
+  private final Map<String, String[]> directories = new LinkedHashMap<>();
   private final Map<String, List<String>> edges = new LinkedHashMap<>();
   private String requiresPython = ">=3.10";
   private String indexBase = "https://files.example.invalid/packages";
@@ -69,6 +70,20 @@ public final class TestProject {
     m[1] = dir;
     System.arraycopy(dependencies, 0, m, 2, dependencies.length);
     members.put(name, m);
+    return this;
+  }
+
+  /**
+   * Adds a path dependency on a source tree that is not a workspace member (source {@code directory
+   * = "<dir>"}, {@code [tool.uv.sources] name = { path = "<dir>" }}); its tree is the test's to
+   * write. It joins no group by itself.
+   */
+  public TestProject directory(String name, String version, String dir, String... dependencies) {
+    String[] d = new String[2 + dependencies.length];
+    d[0] = version;
+    d[1] = dir;
+    System.arraycopy(dependencies, 0, d, 2, dependencies.length);
+    directories.put(name, d);
     return this;
   }
 
@@ -130,8 +145,13 @@ public final class TestProject {
     if (!members.isEmpty()) {
       py.append("\n[tool.uv.workspace]\nmembers = [");
       members.values().forEach(m -> py.append("\"").append(m[1]).append("\", "));
-      py.append("]\n\n[tool.uv.sources]\n");
+      py.append("]\n");
+    }
+    if (!members.isEmpty() || !directories.isEmpty()) {
+      py.append("\n[tool.uv.sources]\n");
       members.keySet().forEach(n -> py.append(n).append(" = { workspace = true }\n"));
+      directories.forEach(
+          (n, d) -> py.append(n).append(" = { path = \"").append(d[1]).append("\" }\n"));
     }
     Files.writeString(dir.resolve("pyproject.toml"), py.toString(), StandardCharsets.UTF_8);
 
@@ -154,6 +174,16 @@ public final class TestProject {
                 .append(m[1])
                 .append("\" }\n")
                 .append(memberDependencies(m)));
+    directories.forEach(
+        (name, d) ->
+            lock.append("\n[[package]]\nname = \"")
+                .append(name)
+                .append("\"\nversion = \"")
+                .append(d[0])
+                .append("\"\nsource = { directory = \"")
+                .append(d[1])
+                .append("\" }\n")
+                .append(memberDependencies(d)));
     for (Map.Entry<String, List<Object>> p : packages.entrySet()) {
       String name = p.getKey();
       String version = (String) p.getValue().get(0);
@@ -259,9 +289,13 @@ public final class TestProject {
 
   private String requirement(String name) {
     String[] m = members.get(name);
-    return m == null
+    String[] d = directories.get(name);
+    if (m != null) {
+      return "{ name = \"" + name + "\", editable = \"" + m[1] + "\" }";
+    }
+    return d == null
         ? "{ name = \"" + name + "\" }"
-        : "{ name = \"" + name + "\", editable = \"" + m[1] + "\" }";
+        : "{ name = \"" + name + "\", directory = \"" + d[1] + "\" }";
   }
 
   public String indexUrl() {

@@ -9,16 +9,19 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
  * The command lines given to a real uv, checked against what uv accepts: the list of {@code
- * --python-platform} values comes from uv's own source (see the resource file), not from this
- * plugin.
+ * --python-platform} values comes from uv's own source, and the options of each command from uv's
+ * CLI reference (see the resource files), not from this plugin.
  */
 class UvCommandsTest {
   private static final Pattern MANYLINUX = Pattern.compile("(x86_64|aarch64)-manylinux_2_(\\d+)");
@@ -43,6 +46,29 @@ class UvCommandsTest {
       }
     }
     return out;
+  }
+
+  /** {@code cli-options.txt}: section name (the command, or "command --option") to its entries. */
+  static Map<String, Set<String>> uvOptions() throws IOException {
+    Map<String, Set<String>> out = new LinkedHashMap<>();
+    try (InputStream in = UvCommandsTest.class.getResourceAsStream("/uv/cli-options.txt")) {
+      Set<String> current = null;
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        String entry = line.replaceFirst("\\s*#.*", "").strip();
+        if (entry.startsWith("[")) {
+          current = new TreeSet<>();
+          out.put(entry.substring(1, entry.length() - 1), current);
+        } else if (!entry.isEmpty()) {
+          current.add(entry);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Every option of a command line (the part before any '='), after the subcommand's words. */
+  private static List<String> optionsOf(List<String> argv) {
+    return argv.stream().filter(a -> a.startsWith("-")).map(a -> a.split("=", 2)[0]).toList();
   }
 
   private static String argumentAfter(List<String> argv, String flag) {
@@ -107,5 +133,57 @@ class UvCommandsTest {
         .contains("--frozen", "--no-emit-project", "--no-default-groups")
         .endsWith("-o", "r.txt");
     assertThat(UvCommands.export(null, Set.of(), Path.of("r.txt"))).doesNotContain("--group");
+  }
+
+  /**
+   * Each option of each command line the plugin gives uv is one uv documents for that command, and
+   * the export format is one of its values. The "hidden" ones in the list are declared by uv's
+   * source without appearing in the reference.
+   */
+  @Test
+  void everyOptionOfEveryCommandLineIsOneUvHasForThatCommand() throws IOException {
+    Map<String, Set<String>> uv = uvOptions();
+    LambdaRuntime runtime = new LambdaRuntime("3.12", Architecture.ARM64);
+    Path wheel = Path.of("common-0.1.0-py3-none-any.whl");
+    Map<String, List<List<String>>> commands =
+        Map.of(
+            "lock", List.of(UvCommands.lock(true), UvCommands.lock(false)),
+            "export",
+                List.of(
+                    UvCommands.export("fn", Set.of("common", "boto3"), Path.of("r.txt")),
+                    UvCommands.export(null, Set.of(), Path.of("r.txt"))),
+            "pip install",
+                List.of(
+                    UvCommands.pipInstall(Path.of("r.txt"), runtime, Path.of("t")),
+                    UvCommands.pipInstallWheels(List.of(wheel), runtime, Path.of("t"))),
+            "build", List.of(UvCommands.buildWheel(Path.of("out"), Path.of("libs/common"))));
+    commands.forEach(
+        (command, lines) -> {
+          assertThat(uv).containsKey(command);
+          for (List<String> argv : lines) {
+            assertThat(String.join(" ", argv) + " ").startsWith(command + " ");
+            assertThat(optionsOf(argv)).as("%s", argv).isSubsetOf(uv.get(command));
+          }
+        });
+    assertThat(argumentAfter(UvCommands.export("fn", Set.of(), Path.of("r.txt")), "--format"))
+        .isIn(uv.get("export --format"));
+  }
+
+  /**
+   * The local packages' wheels are installed without resolving (their dependencies came with the
+   * export), without an index, for the same platform and into the same folder as the export.
+   */
+  @Test
+  void theLocalWheelsGoIntoTheSameTargetWithoutDependenciesOrIndex() {
+    LambdaRuntime runtime = new LambdaRuntime("3.11", Architecture.X86_64);
+    List<Path> wheels = List.of(Path.of("/c/common-0.1.0-py3-none-any.whl"), Path.of("/c/b.whl"));
+    List<String> install = UvCommands.pipInstallWheels(wheels, runtime, Path.of("t"));
+    List<String> export = UvCommands.pipInstall(Path.of("r.txt"), runtime, Path.of("t"));
+    assertThat(install).contains("--no-deps", "--no-index").doesNotContain("-r", "--editable");
+    assertThat(install).endsWith("/c/common-0.1.0-py3-none-any.whl", "/c/b.whl");
+    for (String flag : List.of("--python-platform", "--python-version", "--target")) {
+      assertThat(argumentAfter(install, flag)).isEqualTo(argumentAfter(export, flag));
+    }
+    assertThat(install).contains("--no-installer-metadata", "--no-compile-bytecode");
   }
 }
