@@ -13,7 +13,7 @@ class Fixtures {
         loader = new URLClassLoader(urls as URL[], parent)
     }
 
-    /** What moto holds, by kind (functions, roles, layers, logGroups, queues), read with the AWS SDK. */
+    /** What moto holds, by kind (functions, roles, policies, layers, logGroups, queues), read with the AWS SDK. */
     Map motoContents(String endpoint) {
         loader.loadClass('io.github.uvlambda.testing.MotoContents').getMethod('of', String).invoke(null, endpoint)
     }

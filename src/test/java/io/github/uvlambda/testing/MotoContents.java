@@ -10,10 +10,14 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.PolicyScopeType;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** The names of what a moto_server holds, by kind: for ITs that check what a deploy left. */
+/**
+ * The names of what a moto_server holds, by kind (functions, layers, roles, customer-managed
+ * policies, log groups, queues): for ITs that check what a deploy left.
+ */
 public final class MotoContents {
   private MotoContents() {}
 
@@ -30,6 +34,12 @@ public final class MotoContents {
           "layers",
           lambda.listLayers().layers().stream().map(l -> l.layerName()).sorted().toList());
       out.put("roles", iam.listRoles().roles().stream().map(r -> r.roleName()).sorted().toList());
+      out.put(
+          "policies",
+          iam.listPolicies(r -> r.scope(PolicyScopeType.LOCAL)).policies().stream()
+              .map(p -> p.policyName())
+              .sorted()
+              .toList());
       out.put(
           "logGroups",
           logs.describeLogGroups().logGroups().stream()
