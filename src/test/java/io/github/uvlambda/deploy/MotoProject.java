@@ -72,9 +72,12 @@ final class MotoProject {
 
   /** Rewrites the lock and its one wheel: a new {@code layerContent} is a new deps.zip. */
   void writeLock() throws IOException {
-    new TestProject(lambdas)
-        .add("dep", "1.0", new TestWheel("dep", "1.0").file("dep/__init__.py", layerContent))
-        .write();
+    writeLock("dep", "1.0", new TestWheel("dep", "1.0").file("dep/__init__.py", layerContent));
+  }
+
+  /** Rewrites the lock with this package and wheel as group fn's one dependency. */
+  void writeLock(String name, String version, TestWheel wheel) throws IOException {
+    new TestProject(lambdas).add(name, version, wheel).write();
   }
 
   void source(String function, String body) throws IOException {
@@ -116,9 +119,14 @@ final class MotoProject {
   }
 
   FunctionArtifacts artifacts(FunctionSpec f) {
+    return artifacts(f, BuildLog.SILENT);
+  }
+
+  /** The zips of a function, with what their builders say going to {@code buildLog}. */
+  FunctionArtifacts artifacts(FunctionSpec f, BuildLog buildLog) {
     Path out = tmp.resolve("target/uv-lambda").resolve(f.functionName());
     LayerBuilder.Result layer =
-        new LayerBuilder(BuildLog.SILENT)
+        new LayerBuilder(buildLog)
             .build(
                 new LayerBuilder.Request(
                     f.functionName(),
@@ -135,7 +143,7 @@ final class MotoProject {
                     null,
                     "test"));
     CodePackager.Result code =
-        new CodePackager(BuildLog.SILENT)
+        new CodePackager(buildLog)
             .packageCode(
                 CodePackager.Request.of(
                     f, out.resolve("code.zip"), ReproducibleZipWriter.DEFAULT_TIME));
@@ -184,13 +192,18 @@ final class MotoProject {
   }
 
   List<FunctionOutputs> deploy(DeploySettings s, FunctionSpec... functions) {
-    recorder.clear();
-    logLines.clear();
     List<FunctionArtifacts> a = new ArrayList<>();
     for (FunctionSpec f : functions) {
       a.add(artifacts(f));
     }
-    return new Deployer(log, List.of(recorder), fastRetries()).deploy(a, s);
+    return deploy(s, a);
+  }
+
+  /** Deploys zips already built, with the recorder and the log cleared first. */
+  List<FunctionOutputs> deploy(DeploySettings s, List<FunctionArtifacts> artifacts) {
+    recorder.clear();
+    logLines.clear();
+    return new Deployer(log, List.of(recorder), fastRetries()).deploy(artifacts, s);
   }
 
   DestroySettings destroySettings(boolean deleteLogs, boolean deleteQueuedMessages) {
