@@ -20,32 +20,14 @@ Files.walk(sample).withCloseable { paths ->
 }
 assert new File(basedir, 'pom.xml').isFile() && new File(basedir, 'lambdas/uv.lock').isFile()
 
-// A moto_server of its own on a free loopback port; verify.groovy stops it (and so does the end of
-// this JVM, should the build fail before verify runs).
-def port = new ServerSocket(0, 0, InetAddress.getLoopbackAddress()).withCloseable { it.localPort }
-def pb = new ProcessBuilder('moto_server', '-H', '127.0.0.1', '-p', port as String)
-pb.environment().keySet().removeIf { it.startsWith('AWS_') }
-pb.environment().put('MOTO_IAM_LOAD_MANAGED_POLICIES', 'true')
-pb.redirectErrorStream(true).redirectOutput(new File(basedir, 'moto.log'))
-def moto = pb.start()
-Runtime.runtime.addShutdownHook(new Thread({ moto.destroy() }))
-new File(basedir, 'moto.pid').text = moto.pid() as String
-def up = false
-for (int i = 0; i < 150 && !up; i++) {
-    try {
-        new URL("http://127.0.0.1:${port}/moto-api/").openConnection().with { connectTimeout = 500; inputStream.close() }
-        up = true
-    } catch (IOException e) {
-        Thread.sleep(200)
-    }
-}
-assert up : 'moto_server did not start; see moto.log'
+// A moto_server of its own on a free loopback port; verify.groovy stops it.
+def endpoint = fx.startMoto(basedir)
 
 // The one Lambda target the local mirror has every wheel for; moto knows no Powertools layer.
 def mirror = fx.mirror('pydantic-core', 'boto3', 'httpx', 'pydantic-settings')
 new File(basedir, '.mvn').mkdirs()
 new File(basedir, '.mvn/maven.config').text = [
-    "-Duv-lambda.endpointUrl=http://127.0.0.1:${port}",
+    "-Duv-lambda.endpointUrl=${endpoint}",
     '-Duv-lambda.region=us-east-1',
     "-Duv-lambda.indexUrl=${mirror}",
     '-Duv-lambda.architecture=x86_64',

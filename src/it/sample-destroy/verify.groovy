@@ -2,14 +2,7 @@ import groovy.json.JsonSlurper
 
 def fx = evaluate(new File(itSupportDir, "fixtures.groovy"))
 def endpoint = (new File(basedir, '.mvn/maven.config').text =~ /endpointUrl=(\S+)/)[0][1]
-def left
-try {
-    left = fx.motoContents(endpoint)
-} finally {
-    // Stop moto, whatever the assertions say.
-    def pid = new File(basedir, 'moto.pid').text.trim() as long
-    ProcessHandle.of(pid).ifPresent { it.destroy() }
-}
+def left = fx.motoContentsThenStop(basedir, endpoint)
 
 def log = new File(basedir, 'build.log').text
 // The deploy created both functions of the sample, each with its layer, role and log group.

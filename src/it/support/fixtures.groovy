@@ -18,6 +18,41 @@ class Fixtures {
         loader.loadClass('io.github.uvlambda.testing.MotoContents').getMethod('of', String).invoke(null, endpoint)
     }
 
+    /**
+     * Starts a moto_server of the IT's own on a free loopback port (its pid in moto.pid, its log in
+     * moto.log, stopped when this JVM ends at the latest) and returns its URL.
+     */
+    static String startMoto(File basedir) {
+        def port = new ServerSocket(0, 0, InetAddress.getLoopbackAddress()).withCloseable { it.localPort }
+        def pb = new ProcessBuilder('moto_server', '-H', '127.0.0.1', '-p', port as String)
+        pb.environment().keySet().removeIf { it.startsWith('AWS_') }
+        pb.environment().put('MOTO_IAM_LOAD_MANAGED_POLICIES', 'true')
+        pb.redirectErrorStream(true).redirectOutput(new File(basedir, 'moto.log'))
+        def moto = pb.start()
+        Runtime.runtime.addShutdownHook(new Thread({ moto.destroy() }))
+        new File(basedir, 'moto.pid').text = moto.pid() as String
+        def url = "http://127.0.0.1:${port}"
+        for (int i = 0; i < 150; i++) {
+            try {
+                new URL("${url}/moto-api/").openConnection().with { connectTimeout = 500; inputStream.close() }
+                return url
+            } catch (IOException e) {
+                Thread.sleep(200)
+            }
+        }
+        throw new IllegalStateException('moto_server did not start; see ' + new File(basedir, 'moto.log'))
+    }
+
+    /** What the IT's moto_server holds ({@link #motoContents}); then stops it, whatever happened. */
+    Map motoContentsThenStop(File basedir, String endpoint) {
+        try {
+            motoContents(endpoint)
+        } finally {
+            def pid = new File(basedir, 'moto.pid').text.trim() as long
+            ProcessHandle.of(pid).ifPresent { it.destroy() }
+        }
+    }
+
     def project(File dir) {
         loader.loadClass('io.github.uvlambda.testing.TestProject').getConstructor(Path).newInstance(dir.toPath())
     }

@@ -55,20 +55,11 @@ public final class UvCommands {
    * machine, no installer metadata and no bytecode, as the Terraform module ran it.
    */
   public static List<String> pipInstall(Path requirements, LambdaRuntime runtime, Path target) {
-    return List.of(
-        "pip",
-        "install",
-        "-r",
-        requirements.toString(),
-        "--only-binary=:all:",
-        "--python-platform",
-        PythonPlatform.forRuntime(runtime).value(),
-        "--python-version",
-        runtime.pythonVersion(),
-        "--target",
-        target.toString(),
-        "--no-installer-metadata",
-        "--no-compile-bytecode");
+    List<String> args =
+        new ArrayList<>(
+            List.of("pip", "install", "-r", requirements.toString(), "--only-binary=:all:"));
+    args.addAll(lambdaTarget(runtime, target));
+    return List.copyOf(args);
   }
 
   /**
@@ -78,23 +69,23 @@ public final class UvCommands {
    */
   public static List<String> pipInstallWheels(
       List<Path> wheels, LambdaRuntime runtime, Path target) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "pip",
-                "install",
-                "--no-deps",
-                "--no-index",
-                "--python-platform",
-                PythonPlatform.forRuntime(runtime).value(),
-                "--python-version",
-                runtime.pythonVersion(),
-                "--target",
-                target.toString(),
-                "--no-installer-metadata",
-                "--no-compile-bytecode"));
+    List<String> args = new ArrayList<>(List.of("pip", "install", "--no-deps", "--no-index"));
+    args.addAll(lambdaTarget(runtime, target));
     wheels.forEach(w -> args.add(w.toString()));
     return List.copyOf(args);
+  }
+
+  /** Where and for what every {@code uv pip install} installs: the Lambda target's folder. */
+  private static List<String> lambdaTarget(LambdaRuntime runtime, Path target) {
+    return List.of(
+        "--python-platform",
+        PythonPlatform.forRuntime(runtime).value(),
+        "--python-version",
+        runtime.pythonVersion(),
+        "--target",
+        target.toString(),
+        "--no-installer-metadata",
+        "--no-compile-bytecode");
   }
 
   /** {@code uv build --wheel} of one source tree into a folder of its own. */

@@ -164,26 +164,8 @@ public final class TestProject {
           .forEach(m -> lock.append("\"").append(m).append("\", "));
       lock.append("\"test-lambdas\"]\n");
     }
-    members.forEach(
-        (name, m) ->
-            lock.append("\n[[package]]\nname = \"")
-                .append(name)
-                .append("\"\nversion = \"")
-                .append(m[0])
-                .append("\"\nsource = { editable = \"")
-                .append(m[1])
-                .append("\" }\n")
-                .append(memberDependencies(m)));
-    directories.forEach(
-        (name, d) ->
-            lock.append("\n[[package]]\nname = \"")
-                .append(name)
-                .append("\"\nversion = \"")
-                .append(d[0])
-                .append("\"\nsource = { directory = \"")
-                .append(d[1])
-                .append("\" }\n")
-                .append(memberDependencies(d)));
+    members.forEach((name, m) -> lock.append(localPackage(name, "editable", m)));
+    directories.forEach((name, d) -> lock.append(localPackage(name, "directory", d)));
     for (Map.Entry<String, List<Object>> p : packages.entrySet()) {
       String name = p.getKey();
       String version = (String) p.getValue().get(0);
@@ -272,6 +254,20 @@ public final class TestProject {
         });
     Files.writeString(dir.resolve("uv.lock"), lock.toString(), StandardCharsets.UTF_8);
     return dir;
+  }
+
+  /** A local package's {@code [[package]]} table: {version, dir, dependencies...}. */
+  private static String localPackage(String name, String sourceKind, String[] m) {
+    return "\n[[package]]\nname = \""
+        + name
+        + "\"\nversion = \""
+        + m[0]
+        + "\"\nsource = { "
+        + sourceKind
+        + " = \""
+        + m[1]
+        + "\" }\n"
+        + memberDependencies(m);
   }
 
   private static String memberDependencies(String[] m) {
