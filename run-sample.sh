@@ -56,7 +56,7 @@ echo "moto_server is listening on 127.0.0.1:$port (log: $log)"
 # moto's fake account: dummy credentials, no Powertools layer (moto only knows layers published in it).
 export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing
 unset AWS_PROFILE
-deploy_args=("${args[@]}" "-Duv-lambda.endpointUrl=http://127.0.0.1:$port" -Duv-lambda.region=us-east-1 -Dpowertools.layer.arn=)
+deploy_args=("${args[@]}" "-Duv-lambda.endpointUrl=http://127.0.0.1:$port" -Duv-lambda.region=us-east-1 -Duv-lambda.powertoolsLayerArn=)
 
 ./mvnw -B -f lambdas-sample/pom.xml deploy "${deploy_args[@]}"
 print_zips

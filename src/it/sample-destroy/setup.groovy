@@ -32,7 +32,7 @@ new File(basedir, '.mvn/maven.config').text = [
     "-Duv-lambda.indexUrl=${mirror}",
     '-Duv-lambda.architecture=x86_64',
     '-Duv-lambda.pythonVersion=3.11',
-    '-Dpowertools.layer.arn=',
+    '-Duv-lambda.powertoolsLayerArn=',
     '-Duv-lambda.cacheDirectory=target/uv-cache',
 ].join('\n') + '\n'
 true

@@ -8,6 +8,14 @@ public interface BuildLog {
 
   void warn(String message);
 
+  /**
+   * How a long step is getting on (a download): shown only where someone watches an interactive
+   * terminal, at most about once a second; otherwise at debug level.
+   */
+  default void progress(String message) {
+    debug(message);
+  }
+
   /** A log that drops everything, for tests and for callers that do not care. */
   BuildLog SILENT =
       new BuildLog() {

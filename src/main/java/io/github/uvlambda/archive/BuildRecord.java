@@ -5,9 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What a build step leaves beside its output, {@code <output>.fingerprint}: the {@link Fingerprint}
@@ -15,12 +17,17 @@ import java.util.List;
  * when both still hold, so a file truncated, edited or swapped since it was built — a poisoned
  * shared cache, a hand-edited {@code target/} — is noticed and built again rather than shipped.
  *
- * <p>Every reuse hashes the files once. The output's digest is handed back, so the caller does not
- * hash it a second time for Lambda's CodeSha256; trusting size and modification time instead would
- * save that one read, but an edit that keeps both (or a restored cache) would then go unnoticed.
+ * <p>{@link #verify} hashes every file. {@link #check}, for a build's own outputs, hashes only a
+ * file whose size, modification time or identity on disk differs from what was recorded beside the
+ * digest; an unchanged file keeps its recorded digest, so a build with nothing to do reads no zip.
+ * (Whoever can edit a file in place without changing any of the three can also rewrite this record,
+ * which sits beside it: hashing it again would not stop them.) The user cache, which may be shared
+ * or restored from elsewhere, is always {@link #verify verified}. The output's digest is handed
+ * back, so the caller does not hash it again for Lambda's CodeSha256.
  */
 public final class BuildRecord {
   private static final String DIGEST = "sha256 ";
+  private static final String STAT = "stat ";
 
   private BuildRecord() {}
 
@@ -64,6 +71,10 @@ public final class BuildRecord {
           .append(' ')
           .append(name(c));
     }
+    text.append('\n').append(STAT).append(stat(output)).append(' ').append(name(output));
+    for (Path c : companions) {
+      text.append('\n').append(STAT).append(stat(c)).append(' ').append(name(c));
+    }
     Path record = fileFor(output);
     Path temp = AtomicFiles.temporarySibling(record);
     try {
@@ -75,8 +86,20 @@ public final class BuildRecord {
     return outputSha;
   }
 
-  /** Whether the output can be reused for inputs with this fingerprint. */
+  /**
+   * Whether a build's own output can be reused for inputs with this fingerprint; a file that is
+   * unchanged on disk since it was recorded (size, modification time, identity) is not read again.
+   */
   public static Check check(Path output, String fingerprint) {
+    return check(output, fingerprint, true);
+  }
+
+  /** Whether the output can be reused, every file hashed again (for the shared user cache). */
+  public static Check verify(Path output, String fingerprint) {
+    return check(output, fingerprint, false);
+  }
+
+  private static Check check(Path output, String fingerprint, boolean trustUnchanged) {
     List<String> lines;
     try {
       lines = Files.readAllLines(fileFor(output), StandardCharsets.UTF_8);
@@ -89,9 +112,15 @@ public final class BuildRecord {
       return new Check(State.STALE, null, null);
     }
     List<String[]> digests = new ArrayList<>();
+    java.util.Map<String, String> stats = new java.util.HashMap<>();
     for (String line : lines.subList(1, lines.size())) {
       if (line.startsWith(DIGEST)) {
         digests.add(line.substring(DIGEST.length()).split(" ", 2));
+      } else if (line.startsWith(STAT)) {
+        String[] s = line.substring(STAT.length()).split(" ", 2);
+        if (s.length == 2) {
+          stats.put(s[1], s[0]);
+        }
       }
     }
     // A record from a version that kept no digests proves nothing about the files.
@@ -102,10 +131,14 @@ public final class BuildRecord {
     for (String[] d : digests) {
       Path file = output.resolveSibling(d[1]);
       byte[] actual;
-      try {
-        actual = Files.isRegularFile(file) ? Hashes.sha256(file) : null;
-      } catch (java.io.UncheckedIOException e) {
-        actual = null;
+      if (trustUnchanged && stats.containsKey(d[1]) && unchanged(file, stats.get(d[1]))) {
+        actual = HexFormat.of().parseHex(d[0]);
+      } else {
+        try {
+          actual = Files.isRegularFile(file) ? Hashes.sha256(file) : null;
+        } catch (java.io.UncheckedIOException e) {
+          actual = null;
+        }
       }
       if (actual == null || !HexFormat.of().formatHex(actual).equals(d[0])) {
         return new Check(State.CHANGED, file, null);
@@ -115,6 +148,27 @@ public final class BuildRecord {
       }
     }
     return new Check(State.VALID, null, outputSha);
+  }
+
+  /**
+   * Size, modification time (ns) and identity on disk, e.g. {@code 3541-1796...-(dev=803,ino=12)}.
+   */
+  private static String stat(Path file) throws IOException {
+    BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+    Object key = a.fileKey();
+    return a.size()
+        + "-"
+        + a.lastModifiedTime().to(TimeUnit.NANOSECONDS)
+        + "-"
+        + (key == null ? "" : key.toString().replace(' ', '_'));
+  }
+
+  private static boolean unchanged(Path file, String recorded) {
+    try {
+      return Files.isRegularFile(file) && stat(file).equals(recorded);
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static String name(Path file) {

@@ -6,6 +6,7 @@ import io.github.uvlambda.uv.ExportOptions;
 import io.github.uvlambda.uv.ExportedPackage;
 import io.github.uvlambda.uv.LockExporter;
 import io.github.uvlambda.uv.PackageId;
+import io.github.uvlambda.wheel.FetchStats;
 import io.github.uvlambda.wheel.LayerLayout;
 import io.github.uvlambda.wheel.SelectedWheel;
 import io.github.uvlambda.wheel.TargetTags;
@@ -24,6 +25,7 @@ import java.util.Map;
  */
 public final class JavaLayerInstaller implements LayerInstaller {
   private final BuildLog log;
+  private FetchStats fetched = FetchStats.NONE;
 
   public JavaLayerInstaller(BuildLog log) {
     this.log = log;
@@ -37,8 +39,9 @@ public final class JavaLayerInstaller implements LayerInstaller {
         new LocalPackages(r.lockFiles().directory(), r.cacheRoot(), r.uv(), log)
             .build(exported, context(r));
     List<SelectedWheel> wheels = select(r, exported, local);
-    Map<String, Path> files =
-        new WheelFetcher(WheelCache.open(r.cacheRoot(), log), r.fetch(), log).fetchAll(wheels);
+    WheelFetcher fetcher = new WheelFetcher(WheelCache.open(r.cacheRoot(), log), r.fetch(), log);
+    Map<String, Path> files = fetcher.fetchAll(wheels);
+    fetched = fetcher.stats();
     LayerLayout layout = LayerLayout.plan(wheels, files, LayerBuilder.PREFIX, r.runtime(), log);
     List<LayerEntry> entries = new ArrayList<>();
     for (LayerLayout.Entry e : layout.entries()) {
@@ -63,6 +66,11 @@ public final class JavaLayerInstaller implements LayerInstaller {
     return r.dependencyGroup() == null
         ? "the project's dependencies"
         : "group " + r.dependencyGroup();
+  }
+
+  @Override
+  public FetchStats fetched() {
+    return fetched;
   }
 
   /** The packages of the function's group for the Lambda target, as {@code uv export} would. */

@@ -13,10 +13,12 @@ import io.github.uvlambda.lambda.LambdaRuntime;
 import io.github.uvlambda.uv.LockFiles;
 import io.github.uvlambda.uv.UvExecutable;
 import io.github.uvlambda.wheel.FetchSettings;
+import io.github.uvlambda.wheel.FetchStats;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -62,8 +64,14 @@ public final class LayerBuilder {
 
   /**
    * @param upToDate true when nothing was built (the output or the cache already had it)
+   * @param fetched the wheels this build fetched (none when up to date)
    */
-  public record Result(Path zip, String codeSha256, LayerReport report, boolean upToDate) {}
+  public record Result(
+      Path zip, String codeSha256, LayerReport report, boolean upToDate, FetchStats fetched) {
+    public Result(Path zip, String codeSha256, LayerReport report, boolean upToDate) {
+      this(zip, codeSha256, report, upToDate, FetchStats.NONE);
+    }
+  }
 
   private final BuildLog log;
   private final LayerOptions options;
@@ -76,6 +84,26 @@ public final class LayerBuilder {
   public LayerBuilder(BuildLog log, LayerOptions options) {
     this.log = log;
     this.options = options;
+  }
+
+  /** Run once, before the first layer that is not up to date is built (a check of its inputs). */
+  private Runnable beforeWork = () -> {};
+
+  /**
+   * A check of the inputs that need not run when every layer is up to date (their fingerprints
+   * cover those inputs), so that a build with nothing to do stays fast; it runs once, before any
+   * layer is built.
+   */
+  public LayerBuilder beforeWork(Runnable check) {
+    boolean[] done = {false};
+    this.beforeWork =
+        () -> {
+          if (!done[0]) {
+            done[0] = true;
+            check.run();
+          }
+        };
+    return this;
   }
 
   public String fingerprint(Request r) {
@@ -128,7 +156,7 @@ public final class LayerBuilder {
                 + r.runtime()
                 + ", inputs unchanged): "
                 + r.output());
-        return done(r, built.outputSha256(), LayerReport.read(r.output()), true);
+        return done(r, built.outputSha256(), LayerReport.read(r.output()), true, FetchStats.NONE);
       }
       warnIfChanged(r, built, "");
       Optional<byte[]> fromCache = reuseCached(r, cache, fp);
@@ -141,11 +169,13 @@ public final class LayerBuilder {
                 + cache.directory()
                 + "): "
                 + r.output());
-        return done(r, fromCache.get(), LayerReport.read(r.output()), true);
+        return done(r, fromCache.get(), LayerReport.read(r.output()), true, FetchStats.NONE);
       }
+      beforeWork.run();
       r.lockFiles().check(log);
       LayerReport layer;
-      try (LayerContents installed = installer(r.installer()).install(r)) {
+      LayerInstaller installer = installer(r.installer());
+      try (LayerContents installed = installer.install(r)) {
         LayerContents contents = tuning.apply(installed);
         checkUnzippedSize(r, contents);
         layer = writeZip(r, contents);
@@ -153,17 +183,20 @@ public final class LayerBuilder {
       layer.write(r.output());
       byte[] sha = BuildRecord.write(r.output(), fp, report);
       cache.store(fp, r.output());
-      layer.format(r.label()).forEach(log::info);
-      return done(r, sha, layer, false);
+      List<String> lines = layer.format(r.label());
+      log.info(lines.get(0));
+      lines.subList(1, lines.size()).forEach(log::debug);
+      return done(r, sha, layer, false, installer.fetched());
     } catch (IOException e) {
       throw new UvLambdaException(
           r.label() + ": cannot write the layer " + r.output() + ": " + e.getMessage(), e);
     }
   }
 
-  private Result done(Request r, byte[] sha256, LayerReport report, boolean upToDate) {
+  private Result done(
+      Request r, byte[] sha256, LayerReport report, boolean upToDate, FetchStats fetched) {
     LayerTuning.warnIfLarge(r.label(), report, log);
-    return new Result(r.output(), Hashes.base64(sha256), report, upToDate);
+    return new Result(r.output(), Hashes.base64(sha256), report, upToDate, fetched);
   }
 
   /**

@@ -54,7 +54,7 @@ public final class LayerCache {
    * report unchanged since they were stored (a shared or restored cache is not trusted blindly).
    */
   public BuildRecord.Check check(String fingerprint) {
-    return BuildRecord.check(zipFor(fingerprint), fingerprint);
+    return BuildRecord.verify(zipFor(fingerprint), fingerprint);
   }
 
   /** Keeps a built layer and its report under its fingerprint, with their digests. */

@@ -1,5 +1,6 @@
 package io.github.uvlambda.build;
 
+import io.github.uvlambda.wheel.FetchStats;
 import java.io.IOException;
 
 /**
@@ -9,4 +10,9 @@ import java.io.IOException;
  */
 public interface LayerInstaller {
   LayerContents install(LayerBuilder.Request request) throws IOException;
+
+  /** What the last {@link #install} downloaded (nothing, when a tool outside did the fetching). */
+  default FetchStats fetched() {
+    return FetchStats.NONE;
+  }
 }

@@ -6,6 +6,7 @@ import io.github.uvlambda.function.FunctionSpec;
 import io.github.uvlambda.uv.LockFiles;
 import io.github.uvlambda.uv.UvExecutable;
 import io.github.uvlambda.wheel.FetchSettings;
+import io.github.uvlambda.wheel.FetchStats;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -52,16 +54,22 @@ public final class LayerPlanner {
 
   /** Each function's layer, keyed by function name, in the order of the specs. */
   public Map<String, LayerBuilder.Result> buildAll(List<FunctionSpec> specs, Settings s) {
+    long start = System.nanoTime();
     Map<String, List<FunctionSpec>> byLayer = new LinkedHashMap<>();
     for (FunctionSpec f : specs) {
       byLayer.computeIfAbsent(layerKey(f), k -> new ArrayList<>()).add(f);
     }
     Map<Path, LockFiles> locks = new HashMap<>();
+    int built = 0;
+    FetchStats fetched = FetchStats.NONE;
     Map<String, LayerBuilder.Result> results = new LinkedHashMap<>();
-    LayerBuilder builder = new LayerBuilder(log, s.options());
+    // Unknown groups are named for every function before any layer is built; with every layer up
+    // to date (their fingerprints cover pyproject.toml) there is nothing to check.
+    LayerBuilder builder =
+        new LayerBuilder(log, s.options()).beforeWork(() -> DependencyGroupCheck.check(specs));
     for (List<FunctionSpec> group : byLayer.values()) {
       FunctionSpec first = group.get(0);
-      LayerBuilder.Result built =
+      LayerBuilder.Result layer =
           builder.build(
               new LayerBuilder.Request(
                   String.join(", ", group.stream().map(FunctionSpec::functionName).toList()),
@@ -79,13 +87,17 @@ public final class LayerPlanner {
       for (FunctionSpec f : group) {
         Path zip = depsZip(s, f);
         if (f != first) {
-          place(built.zip(), zip);
+          place(layer.zip(), zip);
         }
         results.put(
             f.functionName(),
-            new LayerBuilder.Result(zip, built.codeSha256(), built.report(), built.upToDate()));
+            new LayerBuilder.Result(
+                zip, layer.codeSha256(), layer.report(), layer.upToDate(), layer.fetched()));
       }
+      built += layer.upToDate() ? 0 : 1;
+      fetched = fetched.plus(layer.fetched());
     }
+    log.info(summary(specs.size(), byLayer.size(), built, fetched, System.nanoTime() - start));
     return results;
   }
 
@@ -96,6 +108,28 @@ public final class LayerPlanner {
       throw new UvLambdaException(
           "Cannot place the shared layer at " + target + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The goal's closing line, e.g. "Layers: 3 functions, 2 layers (1 built, 1 up to date); 22
+   * wheels, 39.5 MB, 0.4 s, 0 from cache".
+   */
+  static String summary(int functions, int layers, int built, FetchStats f, long nanos) {
+    return String.format(
+        Locale.ROOT,
+        "Layers: %d function%s, %d layer%s (%d built, %d up to date); %d wheel%s, %.1f MB,"
+            + " %.1f s, %d from cache",
+        functions,
+        functions == 1 ? "" : "s",
+        layers,
+        layers == 1 ? "" : "s",
+        built,
+        layers - built,
+        f.wheels(),
+        f.wheels() == 1 ? "" : "s",
+        f.downloadedBytes() / 1048576.0,
+        nanos / 1e9,
+        f.fromCache());
   }
 
   private static Path depsZip(Settings s, FunctionSpec f) {

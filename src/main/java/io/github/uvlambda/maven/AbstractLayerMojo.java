@@ -1,7 +1,6 @@
 package io.github.uvlambda.maven;
 
 import io.github.uvlambda.UvLambdaException;
-import io.github.uvlambda.build.DependencyGroupCheck;
 import io.github.uvlambda.build.LayerBuilder;
 import io.github.uvlambda.build.LayerOptions;
 import io.github.uvlambda.build.LayerPlanner;
@@ -137,7 +136,6 @@ abstract class AbstractLayerMojo extends AbstractLockMojo {
    * share one build. Returns each function's result, keyed by function name.
    */
   protected Map<String, LayerBuilder.Result> buildLayers(List<FunctionSpec> specs) {
-    DependencyGroupCheck.check(specs);
     UvExecutable uv = uv();
     return new LayerPlanner(buildLog())
         .buildAll(

@@ -142,7 +142,9 @@ abstract class AbstractUvLambdaMojo extends AbstractMojo {
 
   protected final BuildLog buildLog() {
     if (buildLog == null) {
-      buildLog = new MavenBuildLog(getLog());
+      boolean interactive =
+          System.console() != null && (session == null || session.getRequest().isInteractiveMode());
+      buildLog = new MavenBuildLog(getLog(), interactive);
     }
     return buildLog;
   }

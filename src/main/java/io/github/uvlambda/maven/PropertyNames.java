@@ -15,6 +15,9 @@ public final class PropertyNames {
 
   public static final String PREFIX = "uv-lambda.";
 
+  /** Where uv-deploy puts its outputs: {@code uv-lambda.output.FUNCTION.NAME}. */
+  public static final String OUTPUT_PREFIX = "uv-lambda.output.";
+
   // Skips
   public static final String SKIP = "uv-lambda.skip";
   public static final String SKIP_LAYER = "uv-lambda.skipLayer";
@@ -119,7 +122,7 @@ public final class PropertyNames {
           && !f.getName().startsWith("DEPRECATED_")) {
         try {
           String value = (String) f.get(null);
-          if (value != null && value.startsWith(PREFIX) && !value.equals(PREFIX)) {
+          if (value != null && value.startsWith(PREFIX) && !value.endsWith(".")) {
             out.putIfAbsent(value.substring(PREFIX.length()), value);
           }
         } catch (IllegalAccessException e) {

@@ -25,7 +25,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * prints a plan, and changes only what differs: a second deploy with nothing changed makes no write
  * call. Missing or stale zips are built first, so {@code mvn uv-lambda:uv-deploy} works on its own.
  * Outputs go to {@code target/uv-lambda/FUNCTION/outputs.json} and to the project properties {@code
- * uv-lambda.FUNCTION.OUTPUT}.
+ * uv-lambda.output.FUNCTION.NAME}.
  *
  * @since 0.1.0
  */
@@ -153,17 +153,6 @@ public class UvDeployMojo extends AbstractDeployMojo {
           new FunctionArtifacts(f, code.zip(), code.unzippedSize(), layer.zip(), layer.report()));
     }
     List<FunctionOutputs> outputs = new Deployer(buildLog()).deploy(artifacts, settings);
-    for (FunctionOutputs o : outputs) {
-      o.asMap()
-          .forEach(
-              (k, v) -> {
-                if (v != null && project != null) {
-                  project
-                      .getProperties()
-                      .setProperty(
-                          PropertyNames.PREFIX + o.functionName() + "." + k, String.valueOf(v));
-                }
-              });
-    }
+    OutputProperties.publish(project, outputs, getLog());
   }
 }

@@ -5,7 +5,10 @@ import io.github.uvlambda.UvLambdaException;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The build is offline and some wheels are neither in the cache nor on the local disk. */
+/**
+ * The build is offline and some wheels are neither in the cache nor on the local disk (a {@code
+ * file://} index or a path in uv.lock would be read): they would have to be downloaded.
+ */
 public class OfflineException extends UvLambdaException {
   private static final long serialVersionUID = 1L;
 
@@ -42,7 +45,7 @@ public class OfflineException extends UvLambdaException {
         + cache
         + ": "
         + String.join(", ", wheels)
-        + ". Build once online (or with <indexUrl> pointing at a"
-        + " reachable mirror) to fill the cache.";
+        + ". Build once online to fill the cache, or point <indexUrl> at a file:// mirror that"
+        + " has them (offline mode reads local files).";
   }
 }

@@ -16,11 +16,13 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Brings every selected wheel into the {@link WheelCache}: from a mirror index when one is
@@ -35,6 +37,8 @@ public final class WheelFetcher {
   private final BuildLog log;
   private final Http http;
   private final IndexClient index;
+  private final AtomicLong downloadedBytes = new AtomicLong();
+  private volatile FetchStats stats = FetchStats.NONE;
 
   public WheelFetcher(WheelCache cache, FetchSettings settings, BuildLog log) {
     this.cache = cache;
@@ -74,15 +78,20 @@ public final class WheelFetcher {
               + "; the plugin installs only wheels verified by sha256. Regenerate the lock with"
               + " `uv lock` from an index that publishes sha256 hashes (PyPI does).");
     }
+    stats = new FetchStats(wheels.size(), out.size(), 0);
     if (missing.isEmpty()) {
       log.debug("all " + wheels.size() + " wheels found in the cache " + cache.root());
       return out;
     }
     if (settings.offline()) {
-      List<String> names = missing.stream().map(w -> w.filename().filename()).toList();
-      throw new OfflineException(names, cache.root());
+      // Offline blocks the network, not the disk: a file:// index or local wheel paths still work.
+      List<String> remote =
+          missing.stream().filter(w -> !isLocal(w)).map(w -> w.filename().filename()).toList();
+      if (!remote.isEmpty()) {
+        throw new OfflineException(remote, cache.root());
+      }
     }
-    log.info(
+    log.progress(
         "Downloading "
             + missing.size()
             + " wheel"
@@ -122,7 +131,27 @@ public final class WheelFetcher {
     } finally {
       pool.shutdownNow();
     }
+    stats = new FetchStats(wheels.size(), wheels.size() - missing.size(), downloadedBytes.get());
     return out;
+  }
+
+  /** What the last {@link #fetchAll} took. */
+  public FetchStats stats() {
+    return stats;
+  }
+
+  /**
+   * Whether a wheel is read from the local disk (a file:// index or lock path), not the network.
+   */
+  private boolean isLocal(SelectedWheel w) {
+    if (index != null && !isFile(URI.create(settings.indexUrl()))) {
+      return false;
+    }
+    return isFile(source(w));
+  }
+
+  private static boolean isFile(URI uri) {
+    return "file".equalsIgnoreCase(uri.getScheme());
   }
 
   private URI source(SelectedWheel w) {
@@ -220,7 +249,7 @@ public final class WheelFetcher {
     if ("file".equals(uri.getScheme())) {
       try (InputStream in = new DigestInputStream(Files.newInputStream(Path.of(uri)), digest);
           OutputStream out = Files.newOutputStream(temp)) {
-        in.transferTo(out);
+        downloadedBytes.addAndGet(in.transferTo(out));
       }
       return Hashes.hex(digest.digest());
     }
@@ -245,23 +274,25 @@ public final class WheelFetcher {
     }
     long length = r.headers().firstValueAsLong("Content-Length").orElse(expected);
     boolean progress = length > PROGRESS_THRESHOLD;
-    if (progress) {
-      log.info(String.format("  %s (%.1f MB)...", w.filename().filename(), length / 1048576.0));
-    }
+    String name = w.filename().filename();
     try (InputStream in = new DigestInputStream(r.body(), digest);
         OutputStream out = Files.newOutputStream(temp)) {
       byte[] buf = new byte[1 << 16];
       long done = 0;
-      long nextReport = length / 4;
+      long shownPercent = -1;
       int n;
       while ((n = in.read(buf)) > 0) {
         out.write(buf, 0, n);
         done += n;
-        if (progress && done >= nextReport && done < length) {
-          log.info(String.format("  %s %d%%", w.filename().filename(), done * 100 / length));
-          nextReport += length / 4;
+        long percent = length > 0 ? Math.min(100, done * 100 / length) : 0;
+        if (progress && percent != shownPercent) {
+          shownPercent = percent;
+          log.progress(
+              String.format(
+                  Locale.ROOT, "  %s %d%% of %.1f MB", name, percent, length / 1048576.0));
         }
       }
+      downloadedBytes.addAndGet(done);
     }
     return Hashes.hex(digest.digest());
   }

@@ -241,32 +241,28 @@ class LayerBuilderTest {
   }
 
   @Test
-  void offlineWithAnEmptyCacheNamesWhatIsMissing() throws IOException {
+  void offlineReadsALocalIndexButRefusesTheNetwork() throws IOException {
     TestProject p =
         new TestProject(tmp.resolve("lambdas"))
             .add("a", "1.0", new TestWheel("a", "1.0").file("a.py", "A\n"));
     Path lambdas = p.write();
-    assertThatThrownBy(
-            () ->
-                new LayerBuilder(BuildLog.SILENT)
-                    .build(
-                        request(
-                            lambdas,
-                            ARM_312,
-                            tmp.resolve("deps.zip"),
-                            fileIndex(p).withOffline(true))))
-        .isInstanceOfSatisfying(
-            OfflineException.class,
-            e -> assertThat(e.wheels()).containsExactly("a-1.0-py3-none-any.whl"));
-    new LayerBuilder(BuildLog.SILENT)
-        .build(request(lambdas, ARM_312, tmp.resolve("online.zip"), fileIndex(p)));
+    try (LocalHttpServer server = new LocalHttpServer(p.index())) {
+      FetchSettings http = FetchSettings.direct(lambdas).withIndex(server.url() + "simple/");
+      assertThatThrownBy(
+              () ->
+                  new LayerBuilder(BuildLog.SILENT)
+                      .build(
+                          request(
+                              lambdas, ARM_312, tmp.resolve("deps.zip"), http.withOffline(true))))
+          .isInstanceOfSatisfying(
+              OfflineException.class,
+              e -> assertThat(e.wheels()).containsExactly("a-1.0-py3-none-any.whl"));
+      assertThat(server.requests()).as("offline: no request at all").isEmpty();
+    }
+    // A file:// index is the disk, not the network: offline mode reads it.
     new LayerBuilder(BuildLog.SILENT)
         .build(
-            request(
-                lambdas,
-                new LambdaRuntime("3.13", Architecture.ARM64),
-                tmp.resolve("offline.zip"),
-                fileIndex(p).withOffline(true)));
+            request(lambdas, ARM_312, tmp.resolve("offline.zip"), fileIndex(p).withOffline(true)));
     assertThat(entries(tmp.resolve("offline.zip"))).containsEntry("python/a.py", "A\n");
   }
 

@@ -8,6 +8,7 @@ import io.github.uvlambda.function.FunctionConfigResolver;
 import io.github.uvlambda.function.FunctionSettings;
 import io.github.uvlambda.function.FunctionSpec;
 import io.github.uvlambda.function.Purpose;
+import io.github.uvlambda.testing.RecordingLog;
 import io.github.uvlambda.testing.TestProject;
 import io.github.uvlambda.testing.TestWheel;
 import io.github.uvlambda.uv.LockFiles;
@@ -41,8 +42,10 @@ class LayerPlannerTest {
     return new FunctionConfigResolver(tmp).resolve(shared, functions, Purpose.LAYER);
   }
 
+  private final RecordingLog log = new RecordingLog();
+
   private Map<String, LayerBuilder.Result> build(TestProject p, List<FunctionSpec> specs) {
-    return new LayerPlanner(BuildLog.SILENT)
+    return new LayerPlanner(log)
         .buildAll(
             specs,
             new LayerPlanner.Settings(
@@ -75,10 +78,40 @@ class LayerPlannerTest {
     assertThat(first.get("b").codeSha256()).isEqualTo(first.get("a").codeSha256());
     assertThat(first.get("a").upToDate()).isFalse();
 
+    assertThat(log.lines())
+        .filteredOn(l -> l.startsWith("INFO Layers: "))
+        .singleElement()
+        .asString()
+        .matches(
+            "INFO Layers: 3 functions, 2 layers \\(2 built, 0 up to date\\); 2 wheels, 0\\.0 MB,"
+                + " [0-9]+\\.[0-9] s, 1 from cache");
+    assertThat(first.get("a").fetched().wheels() + first.get("c").fetched().wheels()).isEqualTo(2);
+
     Map<String, LayerBuilder.Result> again = build(p, specs);
     assertThat(again.values()).allMatch(LayerBuilder.Result::upToDate);
     assertThat(Files.isSameFile(a, b)).isTrue();
     assertThat(Files.readAllBytes(b)).isEqualTo(Files.readAllBytes(a));
     assertThat(LayerReport.fileFor(b)).exists();
+    assertThat(log.lines())
+        .filteredOn(l -> l.startsWith("INFO Layers: "))
+        .last()
+        .asString()
+        .contains("2 layers (0 built, 2 up to date); 0 wheels, 0.0 MB");
+  }
+
+  @Test
+  void theSummaryLineUsesDotsForDecimalsWhateverTheLocale() {
+    java.util.Locale before = java.util.Locale.getDefault();
+    try {
+      java.util.Locale.setDefault(java.util.Locale.GERMANY);
+      assertThat(
+              LayerPlanner.summary(
+                  1, 1, 1, new io.github.uvlambda.wheel.FetchStats(22, 0, 41_418_752), 400_000_000))
+          .isEqualTo(
+              "Layers: 1 function, 1 layer (1 built, 0 up to date); 22 wheels, 39.5 MB, 0.4 s,"
+                  + " 0 from cache");
+    } finally {
+      java.util.Locale.setDefault(before);
+    }
   }
 }
