@@ -47,7 +47,7 @@ public final class FunctionConfigResolver {
           ConfigProblem.global(
               "functions",
               "is empty: configure at least one <function> with its <functionName> and"
-                  + " <dependencyGroup> (see the README's configuration reference)."));
+                  + " <dependencyGroup> (see docs/configuration.md)."));
     } else {
       checkUniqueNames(functions, problems);
       for (int i = 0; i < functions.size(); i++) {

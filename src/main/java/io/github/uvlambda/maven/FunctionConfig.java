@@ -7,8 +7,10 @@ import java.util.Map;
 
 /**
  * One {@code function} of the {@code functions} list. Every field is optional except {@code
- * functionName}; an unset field takes the plugin-level value, then the default. See the README's
- * configuration reference for each field.
+ * functionName}; an unset field takes the plugin-level value, then the default. Each field is
+ * documented in the Javadoc of the {@code functions} parameter ({@code AbstractUvLambdaMojo}),
+ * which is what {@code mvn uv-lambda:help -Ddetail} and docs/configuration.md show; a new field
+ * goes there too (GoalParametersTest checks it).
  */
 public class FunctionConfig {
   private String functionName;

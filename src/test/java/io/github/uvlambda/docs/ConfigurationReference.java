@@ -85,8 +85,19 @@ final class ConfigurationReference {
         .append(" -DupdateDocs=true -->\n\n")
         .append("Every parameter can be set in the plugin's `<configuration>`, shared by all")
         .append(" goals (each goal takes the parameters it has and passes over the others), or")
-        .append(" in one `<execution>`; most also as a `-D` property. The same text is printed")
-        .append(" by `mvn uv-lambda:help -Ddetail -Dgoal=GOAL`.\n\n## Goals\n");
+        .append(" in one `<execution>`; most also as a property, `uv-lambda.<parameter>`, given")
+        .append(" with `-D` or in the POM's `<properties>` (nested parameters flattened:")
+        .append(" `uv-lambda.durableExecutionTimeout`). An explicit element wins over `-D`")
+        .append(" (Maven's rule): put values you want to override from the command line in")
+        .append(" `<properties>`. The same text is printed by")
+        .append(" `mvn uv-lambda:help -Ddetail -Dgoal=GOAL`.\n\n")
+        .append("Deprecated, still read in this release with a warning:")
+        .append(" `uv-lambda.durableConfig.executionTimeout` and")
+        .append(
+            " `uv-lambda.durableConfig.retentionPeriod` (now `uv-lambda.durableExecutionTimeout`")
+        .append(" and `uv-lambda.durableRetentionPeriod`); the deploy outputs")
+        .append(" `uv-lambda.<function>.<name>` (now `uv-lambda.output.<function>.<name>`).\n\n")
+        .append("## Goals\n");
     Map<String, Map<String, List<String>>> byName = new TreeMap<>();
     Map<String, Parameter> first = new LinkedHashMap<>();
     for (Goal g : goals) {
