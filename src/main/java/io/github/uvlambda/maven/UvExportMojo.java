@@ -137,8 +137,10 @@ public class UvExportMojo extends AbstractLockMojo {
   private File output;
 
   /**
-   * Also write, one line per registry package, {@code name==version CHOSEN_WHEEL_FILE} or {@code
-   * name==version NO-WHEEL}: the wheels a layer for this target would be built from.
+   * Also write, one line per package, {@code name==version CHOSEN_WHEEL_FILE} or {@code
+   * name==version NO-WHEEL}: the wheels a layer for this target would be built from; a workspace
+   * member, directory, path or git package as {@code name==version LOCAL <source kind> <source>}
+   * (its wheel is built when the layer is).
    *
    * @since 0.1.0
    */

@@ -47,6 +47,10 @@ class UvDeployAndExportMojoTest {
             "jmespath==1.0.0",
             "urlpkg @ https://example.com/urlpkg-1.0.0.tar.gz");
     assertThat(Files.readAllLines(new File("target/unit-export/wheels.txt").toPath()))
-        .containsExactly("boto3==1.0.0 NO-WHEEL", "jmespath==1.0.0 NO-WHEEL");
+        .containsExactly(
+            "boto3==1.0.0 NO-WHEEL",
+            "gitpkg==0.1.0 LOCAL git https://github.com/example/gitpkg?rev=main#0123456789abcdef0123456789abcdef01234567",
+            "jmespath==1.0.0 NO-WHEEL",
+            "urlpkg==1.0.0 NO-WHEEL");
   }
 }
