@@ -64,4 +64,27 @@ record DeployConfig(
         List.of(),
         List.of());
   }
+
+  /** The defaults with the names a destroy resolved: what it deletes, nothing else read. */
+  static DeployConfig names(String functionName, String roleName, String layerName) {
+    DeployConfig d = defaults(functionName);
+    return new DeployConfig(
+        d.description(),
+        d.memorySize(),
+        d.timeout(),
+        d.environmentVariables(),
+        d.tags(),
+        d.logRetentionDays(),
+        d.tracingMode(),
+        d.publish(),
+        d.aliasName(),
+        d.enableDlq(),
+        d.enableDurableExecution(),
+        d.durableConfig(),
+        roleName,
+        d.additionalLayers(),
+        layerName,
+        d.inlinePolicies(),
+        d.managedPolicyArns());
+  }
 }

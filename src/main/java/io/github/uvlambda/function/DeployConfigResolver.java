@@ -103,6 +103,16 @@ final class DeployConfigResolver {
         managedPolicies(s, problems));
   }
 
+  /** For a destroy: the role's and the layer's names (checked), the defaults for the rest. */
+  static DeployConfig names(Inheritance s, String functionName, FunctionProblems problems) {
+    return DeployConfig.names(
+        functionName,
+        matching(
+            s.pick(ROLE_NAME, DeployConfig.defaultRoleName(functionName)), ROLE_NAME, problems),
+        matching(
+            s.pick(LAYER_NAME, DeployConfig.defaultLayerName(functionName)), LAYER_NAME, problems));
+  }
+
   /** The allowed range and its message for each numeric setting. */
   private record Range(int min, int max, String fix) {}
 

@@ -35,8 +35,8 @@ public final class FunctionConfigResolver {
   /**
    * Resolves and validates what the purpose reads; throws one {@link InvalidConfigurationException}
    * listing every problem. The settings the purpose does not read are neither read nor checked, and
-   * the specs carry their defaults: a spec resolved for {@link Purpose#CODE} or {@link
-   * Purpose#LAYER} must not be deployed.
+   * the specs carry their defaults: a spec resolved for {@link Purpose#CODE}, {@link Purpose#LAYER}
+   * or {@link Purpose#DESTROY} must not be deployed.
    */
   public List<FunctionSpec> resolve(
       FunctionSettings shared, List<FunctionSettings> functions, Purpose purpose) {
@@ -107,10 +107,13 @@ public final class FunctionConfigResolver {
     LambdaRuntime runtime = runtime(s, purpose, problems);
     String powertools = blankToNull(s.pick(FunctionSettings.POWERTOOLS_LAYER_ARN, null).value());
     DeployConfig deploy =
-        purpose == Purpose.DEPLOY
-            ? new DeployConfigResolver(new InlinePolicyLoader(basedir))
-                .resolve(s, name, runtime, powertools, problems)
-            : DeployConfig.defaults(name);
+        switch (purpose) {
+          case DEPLOY ->
+              new DeployConfigResolver(new InlinePolicyLoader(basedir))
+                  .resolve(s, name, runtime, powertools, problems);
+          case DESTROY -> DeployConfigResolver.names(s, name, problems);
+          case CODE, LAYER -> DeployConfig.defaults(name);
+        };
     if (problems.any() || runtime == null) {
       return null;
     }
@@ -128,7 +131,9 @@ public final class FunctionConfigResolver {
       problems.invalid(FunctionSettings.ARCHITECTURE, arch, "use arm64 or x86_64.");
     }
     Inherited<String> raw =
-        s.pick(FunctionSettings.PYTHON_VERSION, LambdaRuntime.DEFAULT_PYTHON_VERSION);
+        purpose.reads(FunctionSettings.PYTHON_VERSION)
+            ? s.pick(FunctionSettings.PYTHON_VERSION, LambdaRuntime.DEFAULT_PYTHON_VERSION)
+            : new Inherited<>(LambdaRuntime.DEFAULT_PYTHON_VERSION, Origin.DEFAULT);
     String python = LambdaRuntime.normalizePythonVersion(raw.value());
     if (!LambdaRuntime.PYTHON_VERSIONS.contains(python)) {
       problems.invalid(

@@ -48,10 +48,11 @@ public final class FunctionSettings {
 
   private static final Purpose CODE = Purpose.CODE;
   private static final Purpose LAYER = Purpose.LAYER;
+  private static final Purpose DESTROY = Purpose.DESTROY;
 
   // Every goal: which function, and the folder with pyproject.toml and uv.lock.
   public static final Field<String> FUNCTION_NAME =
-      field("functionName", String.class, CODE, LAYER);
+      field("functionName", String.class, CODE, LAYER, DESTROY);
   public static final Field<String> LAMBDAS_DIR = field("lambdasDir", String.class, CODE, LAYER);
 
   // code.zip
@@ -90,9 +91,10 @@ public final class FunctionSettings {
       field("durableConfig/executionTimeout", Integer.class);
   public static final Field<Integer> DURABLE_RETENTION_PERIOD =
       field("durableConfig/retentionPeriod", Integer.class);
-  public static final Field<String> ROLE_NAME = field("roleName", String.class);
+  // uv-deploy, and uv-destroy: the names of what a function owns.
+  public static final Field<String> ROLE_NAME = field("roleName", String.class, DESTROY);
   public static final Field<List<String>> ADDITIONAL_LAYERS = field("additionalLayers", List.class);
-  public static final Field<String> LAYER_NAME = field("layerName", String.class);
+  public static final Field<String> LAYER_NAME = field("layerName", String.class, DESTROY);
   public static final Field<List<PolicySettings>> INLINE_POLICIES =
       field("inlinePolicies", List.class);
   public static final Field<List<String>> MANAGED_POLICY_ARNS =

@@ -10,7 +10,12 @@ public enum Purpose {
   /** deps.zip (and its export): the lock, the dependency group, the Lambda target. */
   LAYER,
   /** A deploy: everything, the AWS settings included. */
-  DEPLOY;
+  DEPLOY,
+  /**
+   * A destroy: only the names of what a function owns in AWS (function, role, layer). The sources,
+   * the lock and the deploy settings may be gone or wrong; a destroy neither reads nor checks them.
+   */
+  DESTROY;
 
   /** Whether a goal with this purpose reads a field. */
   public boolean reads(FunctionSettings.Field<?> field) {

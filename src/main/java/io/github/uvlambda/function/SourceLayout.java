@@ -14,7 +14,7 @@ record SourceLayout(Path lambdasDir, Path sourceDir, String handler) {
 
   /**
    * Resolves the directories the purpose needs; a layer needs no source directory, code needs no
-   * lock (the source directory is then left unchecked, the lock files unchecked).
+   * lock (the lock files are then left unchecked), a destroy needs neither.
    */
   static SourceLayout resolve(
       Path basedir,
@@ -22,9 +22,12 @@ record SourceLayout(Path lambdasDir, Path sourceDir, String handler) {
       String functionName,
       Purpose purpose,
       FunctionProblems problems) {
+    Inherited<String> handler = settings.pick(FunctionSettings.HANDLER, Handler.DEFAULT);
+    if (!purpose.reads(FunctionSettings.LAMBDAS_DIR)) {
+      return new SourceLayout(null, null, handler.value());
+    }
     boolean lock = purpose.reads(FunctionSettings.DEPENDENCY_GROUP);
     Path lambdasDir = lambdasDir(basedir, settings, lock, problems);
-    Inherited<String> handler = settings.pick(FunctionSettings.HANDLER, Handler.DEFAULT);
     if (!purpose.reads(FunctionSettings.SOURCE_DIR)) {
       return new SourceLayout(lambdasDir, null, handler.value());
     }

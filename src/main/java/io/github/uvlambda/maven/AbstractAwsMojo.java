@@ -1,13 +1,12 @@
 package io.github.uvlambda.maven;
 
-import io.github.uvlambda.UvLambdaException;
 import io.github.uvlambda.deploy.aws.AwsConnection;
-import io.github.uvlambda.deploy.reconcile.Ownership;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * The goals that talk to AWS, uv-deploy and uv-destroy: where (region, profile, endpoint), as which
- * project (stack), and what they may delete.
+ * uv-deploy's AWS settings: where (region, profile, endpoint), as which project (stack), and what a
+ * prune may delete. uv-destroy declares the same parameters itself (it builds nothing, so it does
+ * not extend the layer goals); their names and meaning are the same.
  */
 abstract class AbstractAwsMojo extends AbstractLayerMojo {
 
@@ -94,19 +93,6 @@ abstract class AbstractAwsMojo extends AbstractLayerMojo {
 
   /** {@code <stack>}, or {@code groupId:artifactId}. */
   protected String projectKey() {
-    String key =
-        stack != null && !stack.isBlank()
-            ? stack.strip()
-            : project == null ? "project" : project.getGroupId() + ":" + project.getArtifactId();
-    if (!Ownership.VALID_PROJECT.matcher(key).matches()) {
-      throw new UvLambdaException(
-          "The project name '"
-              + key
-              + "' cannot be a tag value: use at most 128 letters, digits"
-              + " and _.:/=+@- in <stack> ("
-              + PropertyNames.STACK
-              + ").");
-    }
-    return key;
+    return ProjectKey.of(stack, project);
   }
 }

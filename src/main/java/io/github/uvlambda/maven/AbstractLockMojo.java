@@ -12,7 +12,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * the packages every layer leaves out, and how the lock is brought up to date with a uv executable,
  * or checked against pyproject.toml without one.
  */
-abstract class AbstractLockMojo extends AbstractUvLambdaMojo {
+abstract class AbstractLockMojo extends AbstractLambdasDirMojo {
 
   /**
    * CPU architecture of every function that does not set its own: {@code arm64} or {@code x86_64}.

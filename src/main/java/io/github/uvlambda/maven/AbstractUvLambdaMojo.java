@@ -17,11 +17,12 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 /**
- * What every goal takes: the {@code functions} and the folder with their lock. Each goal declares
- * only the parameters it uses (the subclasses), so its help lists exactly those; a plugin-level
- * {@code <configuration>} shared by several goals still works, since Maven gives each goal the
- * parameters it declares and silently passes over the others (Maven 3.9 and 4 warn only about a
- * parameter no goal of the plugin has). See docs/architecture.md for where a new parameter goes.
+ * What every goal takes: the {@code functions}, and the switch that skips them all. Each goal
+ * declares only the parameters it uses (the subclasses), so its help lists exactly those; a
+ * plugin-level {@code <configuration>} shared by several goals still works, since Maven gives each
+ * goal the parameters it declares and silently passes over the others (Maven 3.9 and 4 warn only
+ * about a parameter no goal of the plugin has). See docs/architecture.md for where a new parameter
+ * goes.
  */
 abstract class AbstractUvLambdaMojo extends AbstractMojo {
 
@@ -122,15 +123,6 @@ abstract class AbstractUvLambdaMojo extends AbstractMojo {
   @Parameter protected List<FunctionConfig> functions;
 
   /**
-   * Folder with the shared {@code pyproject.toml} and {@code uv.lock}, for every function that does
-   * not set its own. Relative paths resolve against the project's basedir.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = PropertyNames.LAMBDAS_DIR)
-  protected String lambdasDir;
-
-  /**
    * Skip every goal of this plugin.
    *
    * @since 0.1.0
@@ -186,9 +178,7 @@ abstract class AbstractUvLambdaMojo extends AbstractMojo {
   }
 
   /** The plugin-level values this goal has; a subclass adds its own after calling this. */
-  protected void shareSettings(FunctionSettings.Builder shared) {
-    shared.set(FunctionSettings.LAMBDAS_DIR, lambdasDir);
-  }
+  protected void shareSettings(FunctionSettings.Builder shared) {}
 
   /**
    * Every configured function, merged, defaulted and validated before any work, as far as the

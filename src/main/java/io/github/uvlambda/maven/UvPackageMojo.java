@@ -21,7 +21,7 @@ import org.apache.maven.project.MavenProjectHelper;
  * @since 0.1.0
  */
 @Mojo(name = "uv-package", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
-public class UvPackageMojo extends AbstractUvLambdaMojo {
+public class UvPackageMojo extends AbstractLambdasDirMojo {
 
   /**
    * Skip this goal.

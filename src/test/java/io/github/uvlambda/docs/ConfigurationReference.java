@@ -134,10 +134,10 @@ final class ConfigurationReference {
           variants.forEach(
               (description, goalNames) ->
                   b.append("\n")
-                      .append(variants.size() > 1 ? "*" + String.join(", ", goalNames) + ":* " : "")
-                      .append("Goals: `")
+                      .append(variants.size() > 1 ? "In " : "Goals: ")
+                      .append('`')
                       .append(String.join("`, `", goalNames))
-                      .append("`.\n\n")
+                      .append(variants.size() > 1 ? "`:\n\n" : "`.\n\n")
                       .append(markdown(description))
                       .append('\n'));
         });

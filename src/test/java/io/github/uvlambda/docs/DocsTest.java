@@ -47,6 +47,18 @@ class DocsTest {
         .doesNotContain("## Layout of the code", "## Terraform module mapping");
   }
 
+  /** CI runs .ci/run; what it runs is the test command the README gives. */
+  @Test
+  void theReadmeGivesTheCommandCiRuns() throws IOException {
+    List<String> commands =
+        Files.readAllLines(Path.of(".ci/run")).stream().filter(l -> l.startsWith("./")).toList();
+    assertThat(commands).isNotEmpty();
+    String readme = Files.readString(README);
+    for (String command : commands) {
+      assertThat(readme).contains("\n" + command + " ");
+    }
+  }
+
   @Test
   void everyDocsPageIsReachableFromTheReadmeAndNoLinkIsBroken() throws IOException {
     Set<Path> reached = new LinkedHashSet<>();

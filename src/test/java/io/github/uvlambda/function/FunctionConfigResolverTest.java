@@ -296,6 +296,44 @@ class FunctionConfigResolverTest {
         .containsExactly("memorySize", "tracingMode", null);
   }
 
+  /**
+   * A destroy needs the names only: the sources and the lock may be gone, deploy settings wrong.
+   */
+  @Test
+  void aDestroyReadsOnlyTheNamesOfWhatItDeletes() throws IOException {
+    FunctionSettings gone =
+        FunctionSettings.builder()
+            .set(FUNCTION_NAME, "old-worker")
+            .set(FunctionSettings.ROLE_NAME, "shared-role")
+            .set(MEMORY_SIZE, 64)
+            .set(PYTHON_VERSION, "2.7")
+            .set(HANDLER, "no such handler")
+            .build();
+    FunctionSettings noLock = FunctionSettings.builder().set(LAMBDAS_DIR, "deleted").build();
+    FunctionSpec f =
+        new FunctionConfigResolver(basedir).resolve(noLock, List.of(gone), Purpose.DESTROY).get(0);
+    assertThat(f.functionName()).isEqualTo("old-worker");
+    assertThat(f.roleName()).isEqualTo("shared-role");
+    assertThat(f.layerName()).isEqualTo("old-worker-deps");
+    assertThat(f.lambdasDir()).isNull();
+    assertThat(f.sourceDir()).isNull();
+
+    FunctionSettings badNames =
+        FunctionSettings.builder()
+            .set(FUNCTION_NAME, "old-worker")
+            .set(FunctionSettings.LAYER_NAME, "no spaces")
+            .build();
+    assertThat(
+            catchThrowableOfType(
+                    InvalidConfigurationException.class,
+                    () ->
+                        new FunctionConfigResolver(basedir)
+                            .resolve(noLock, List.of(badNames), Purpose.DESTROY))
+                .problems())
+        .extracting(ConfigProblem::parameter)
+        .containsExactly("layerName");
+  }
+
   @Test
   void inlinePolicyMustBeJsonWithStatements() throws IOException {
     Files.writeString(basedir.resolve("policy.json"), "{\"Version\": \"2012-10-17\"");

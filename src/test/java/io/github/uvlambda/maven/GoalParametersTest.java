@@ -25,7 +25,23 @@ import org.junit.jupiter.api.Test;
  */
 class GoalParametersTest {
 
-  private static final Set<String> EVERY_GOAL = Set.of("functions", "lambdasDir", "skip");
+  private static final Set<String> EVERY_GOAL = Set.of("functions", "skip");
+
+  /** Every goal but uv-destroy, which reads only names. */
+  private static final Set<String> SOURCES = Set.of("lambdasDir");
+
+  /** Where and as whom AWS is reached, and what a removal may delete. */
+  private static final Set<String> AWS =
+      Set.of(
+          "dryRun",
+          "region",
+          "profile",
+          "endpointUrl",
+          "retryMode",
+          "stack",
+          "deleteLogs",
+          "deleteQueuedMessages");
+
   private static final Set<String> ZIPS = Set.of("outputDirectory", "outputTimestamp");
   private static final Set<String> CODE =
       Set.of("handler", "allowedSecretFiles", "useDefaultExcludes", "compileCode");
@@ -88,7 +104,12 @@ class GoalParametersTest {
     assertThat(parameters("uv-package"))
         .isEqualTo(
             union(
-                EVERY_GOAL, ZIPS, CODE, PYTHON, Set.of("pythonVersion", "attach", "skipPackage")));
+                EVERY_GOAL,
+                SOURCES,
+                ZIPS,
+                CODE,
+                PYTHON,
+                Set.of("pythonVersion", "attach", "skipPackage")));
   }
 
   @Test
@@ -97,6 +118,7 @@ class GoalParametersTest {
         .isEqualTo(
             union(
                 EVERY_GOAL,
+                SOURCES,
                 ZIPS,
                 LAYER_TARGET,
                 LOCK,
@@ -112,6 +134,7 @@ class GoalParametersTest {
         .isEqualTo(
             union(
                 EVERY_GOAL,
+                SOURCES,
                 LAYER_TARGET,
                 LOCK,
                 Set.of(
@@ -136,10 +159,27 @@ class GoalParametersTest {
     Set<String> deploy = parameters("uv-deploy");
     assertThat(deploy)
         .containsAll(
-            union(EVERY_GOAL, ZIPS, CODE, PYTHON, LAYER_TARGET, LOCK, FETCH, LAYER_CONTENT));
+            union(
+                EVERY_GOAL,
+                SOURCES,
+                ZIPS,
+                CODE,
+                PYTHON,
+                LAYER_TARGET,
+                LOCK,
+                FETCH,
+                LAYER_CONTENT,
+                AWS));
     assertThat(deploy)
         .contains("handler", "memorySize", "durableConfig", "inlinePolicies", "region", "dryRun")
         .doesNotContain("skipLayer", "skipPackage", "attach", "output");
+  }
+
+  /** A destroy builds nothing: no source, lock, layer or deploy setting, only AWS and names. */
+  @Test
+  void uvDestroyListsOnlyWhereAndWhatToDelete() throws Exception {
+    assertThat(parameters("uv-destroy"))
+        .isEqualTo(union(EVERY_GOAL, AWS, Set.of("outputDirectory", "skipDestroy")));
   }
 
   /** The acceptance check of issue 12: no deploy setting on a build goal. */
@@ -180,7 +220,7 @@ class GoalParametersTest {
       }
     }
     assertThat(names).hasSizeGreaterThan(30);
-    for (String goal : List.of("uv-package", "uv-layer", "uv-export", "uv-deploy")) {
+    for (String goal : List.of("uv-package", "uv-layer", "uv-export", "uv-deploy", "uv-destroy")) {
       String help = help(goal);
       String functions = help.substring(help.indexOf("\n    functions\n"));
       for (String name : names) {
