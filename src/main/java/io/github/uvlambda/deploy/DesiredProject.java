@@ -42,10 +42,10 @@ record DesiredProject(
     for (FunctionArtifacts a : artifacts) {
       FunctionSpec f = a.spec();
       checkTags(f);
-      byRole.computeIfAbsent(f.roleName(), k -> new ArrayList<>()).add(f);
+      byRole.computeIfAbsent(f.deploy().roleName(), k -> new ArrayList<>()).add(f);
       String layerName = null;
       if (a.hasLayer()) {
-        layerName = f.layerName();
+        layerName = f.deploy().layerName();
         DesiredLayer layer = layer(a, owner);
         DesiredLayer other = layers.putIfAbsent(layerName, layer);
         if (other != null) {
@@ -84,7 +84,7 @@ record DesiredProject(
   }
 
   private static void checkTags(FunctionSpec f) {
-    for (String key : f.tags().keySet()) {
+    for (String key : f.deploy().tags().keySet()) {
       if (Ownership.isPluginKey(key) || key.startsWith("aws:")) {
         throw new UvLambdaException(
             f.functionName()
@@ -103,7 +103,7 @@ record DesiredProject(
     String runtime = f.runtime().id();
     String arch = f.architecture().awsName();
     return new DesiredLayer(
-        f.layerName(),
+        f.deploy().layerName(),
         sha,
         a.layerZip(),
         runtime,
@@ -118,32 +118,38 @@ record DesiredProject(
     String logGroup = "/aws/lambda/" + f.functionName();
     DesiredLogGroup group =
         new DesiredLogGroup(
-            logGroup, account.arn("logs", "log-group:" + logGroup), f.logRetentionDays(), f.tags());
+            logGroup,
+            account.arn("logs", "log-group:" + logGroup),
+            f.deploy().logRetentionDays(),
+            f.deploy().tags());
     DesiredQueue queue =
-        f.enableDlq()
+        f.deploy().enableDlq()
             ? new DesiredQueue(
-                f.functionName() + "-dlq", account.arn("sqs", f.functionName() + "-dlq"), f.tags())
+                f.functionName() + "-dlq",
+                account.arn("sqs", f.functionName() + "-dlq"),
+                f.deploy().tags())
             : null;
     List<String> layers = new ArrayList<>();
     if (f.powertoolsLayerArn() != null) {
       layers.add(f.powertoolsLayerArn());
     }
-    layers.addAll(f.additionalLayers());
+    layers.addAll(f.deploy().additionalLayers());
     LambdaConfiguration configuration =
         new LambdaConfiguration(
             f.runtime().id(),
             f.handler(),
-            account.roleArn(f.roleName()),
-            f.description(),
-            f.timeout(),
-            f.memorySize(),
-            f.environmentVariables(),
+            account.roleArn(f.deploy().roleName()),
+            f.deploy().description(),
+            f.deploy().timeout(),
+            f.deploy().memorySize(),
+            f.deploy().environmentVariables(),
             layers,
-            f.tracingMode().awsName(),
+            f.deploy().tracingMode().awsName(),
             queue == null ? null : queue.arn(),
-            f.enableDurableExecution()
+            f.deploy().enableDurableExecution()
                 ? new LambdaConfiguration.Durable(
-                    f.durableConfig().executionTimeout(), f.durableConfig().retentionPeriod())
+                    f.deploy().durableConfig().executionTimeout(),
+                    f.deploy().durableConfig().retentionPeriod())
                 : null,
             f.architecture().awsName(),
             Hashes.codeSha256(a.codeZip()));
@@ -152,10 +158,10 @@ record DesiredProject(
         a.codeZip(),
         configuration,
         layerName,
-        f.publishesVersion() ? f.aliasName() : null,
+        f.deploy().publishesVersion() ? f.deploy().aliasName() : null,
         group,
         queue,
-        f.roleName(),
-        f.tags());
+        f.deploy().roleName(),
+        f.deploy().tags());
   }
 }

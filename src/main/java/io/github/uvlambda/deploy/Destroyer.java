@@ -107,8 +107,8 @@ public final class Destroyer {
     Set<String> layers = new TreeSet<>();
     for (FunctionSpec f : specs) {
       names.add(f.functionName());
-      roles.add(f.roleName());
-      layers.add(f.layerName());
+      roles.add(f.deploy().roleName());
+      layers.add(f.deploy().layerName());
     }
     String logGroups = account.arn("logs", "log-group:");
     Inventory pom = Inventory.named(aws, owner, names, roles, layers, Set.of(), logGroups);

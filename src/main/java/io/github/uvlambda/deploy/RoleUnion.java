@@ -38,15 +38,15 @@ final class RoleUnion {
     Set<String> managed = new TreeSet<>();
     for (FunctionSpec f : functions) {
       logGroups.add(account.arn("logs", "log-group:/aws/lambda/" + f.functionName()) + ":*");
-      if (f.enableDlq()) {
+      if (f.deploy().enableDlq()) {
         queues.add(account.arn("sqs", f.functionName() + "-dlq"));
       }
-      if (f.enableDurableExecution()) {
+      if (f.deploy().enableDurableExecution()) {
         durable.add(account.arn("lambda", "function:" + f.functionName() + ":*"));
       }
-      xray |= f.tracingMode() == TracingMode.ACTIVE;
-      managed.addAll(f.managedPolicyArns());
-      for (InlinePolicy p : f.inlinePolicies()) {
+      xray |= f.deploy().tracingMode() == TracingMode.ACTIVE;
+      managed.addAll(f.deploy().managedPolicyArns());
+      for (InlinePolicy p : f.deploy().inlinePolicies()) {
         checkName(f, p);
         String other = user.putIfAbsent(p.name(), p.document());
         if (other != null && !Policies.sameMeaning(other, p.document())) {
@@ -113,9 +113,9 @@ final class RoleUnion {
 
   /** A shared role carries the tags its functions agree on. */
   private static Map<String, String> commonTags(List<FunctionSpec> functions) {
-    Map<String, String> common = new TreeMap<>(functions.get(0).tags());
+    Map<String, String> common = new TreeMap<>(functions.get(0).deploy().tags());
     for (FunctionSpec f : functions) {
-      common.entrySet().removeIf(e -> !e.getValue().equals(f.tags().get(e.getKey())));
+      common.entrySet().removeIf(e -> !e.getValue().equals(f.deploy().tags().get(e.getKey())));
     }
     return common;
   }

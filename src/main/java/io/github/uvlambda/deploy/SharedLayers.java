@@ -58,13 +58,13 @@ public final class SharedLayers {
     Map<String, FunctionSpec> first = new LinkedHashMap<>();
     List<String> problems = new ArrayList<>();
     for (FunctionSpec f : functions) {
-      FunctionSpec other = first.putIfAbsent(f.layerName(), f);
+      FunctionSpec other = first.putIfAbsent(f.deploy().layerName(), f);
       if (other != null) {
         List<String> d = Inputs.of(other).differences(Inputs.of(f));
         if (!d.isEmpty()) {
           problems.add(
               "<layerName>"
-                  + f.layerName()
+                  + f.deploy().layerName()
                   + "</layerName> is set on "
                   + other.functionName()
                   + " and "

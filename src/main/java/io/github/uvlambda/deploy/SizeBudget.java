@@ -82,7 +82,7 @@ public final class SizeBudget implements PreWriteCheck {
     if (f.powertoolsLayerArn() != null) {
       arns.add(f.powertoolsLayerArn());
     }
-    arns.addAll(f.additionalLayers());
+    arns.addAll(f.deploy().additionalLayers());
     for (String arn : arns) {
       LayerSizes.Measured m = layers.measure(arn);
       String where = "layer " + shortName(arn);

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The resolved settings of a function that only {@code uv-deploy} uses. The build goals get {@link
- * #defaults}: they neither read nor check these settings.
+ * The resolved settings of a function that only {@code uv-deploy} uses (and, of them, uv-destroy
+ * the names). The build goals get {@link #defaults}: they neither read nor check these settings.
  */
-record DeployConfig(
+public record DeployConfig(
     String description,
     int memorySize,
     int timeout,
@@ -26,6 +26,22 @@ record DeployConfig(
     String layerName,
     List<InlinePolicy> inlinePolicies,
     List<String> managedPolicyArns) {
+
+  public DeployConfig {
+    environmentVariables = Map.copyOf(environmentVariables);
+    tags = Map.copyOf(tags);
+    additionalLayers = List.copyOf(additionalLayers);
+    inlinePolicies = List.copyOf(inlinePolicies);
+    managedPolicyArns = List.copyOf(managedPolicyArns);
+  }
+
+  /**
+   * Whether a version is published and the alias moved: asked for, or required by durable
+   * execution.
+   */
+  public boolean publishesVersion() {
+    return publish || enableDurableExecution;
+  }
 
   // The Terraform module's defaults.
   static final String DESCRIPTION = "";
@@ -45,6 +61,11 @@ record DeployConfig(
 
   /** What a build goal's specs carry: the defaults, nothing read from the configuration. */
   static DeployConfig defaults(String functionName) {
+    return names(functionName, defaultRoleName(functionName), defaultLayerName(functionName));
+  }
+
+  /** The defaults with the names a destroy resolved: what it deletes, nothing else read. */
+  static DeployConfig names(String functionName, String roleName, String layerName) {
     return new DeployConfig(
         DESCRIPTION,
         MEMORY_SIZE,
@@ -58,33 +79,10 @@ record DeployConfig(
         false,
         false,
         DurableConfig.DEFAULT,
-        defaultRoleName(functionName),
+        roleName,
         List.of(),
-        defaultLayerName(functionName),
+        layerName,
         List.of(),
         List.of());
-  }
-
-  /** The defaults with the names a destroy resolved: what it deletes, nothing else read. */
-  static DeployConfig names(String functionName, String roleName, String layerName) {
-    DeployConfig d = defaults(functionName);
-    return new DeployConfig(
-        d.description(),
-        d.memorySize(),
-        d.timeout(),
-        d.environmentVariables(),
-        d.tags(),
-        d.logRetentionDays(),
-        d.tracingMode(),
-        d.publish(),
-        d.aliasName(),
-        d.enableDlq(),
-        d.enableDurableExecution(),
-        d.durableConfig(),
-        roleName,
-        d.additionalLayers(),
-        layerName,
-        d.inlinePolicies(),
-        d.managedPolicyArns());
   }
 }

@@ -167,28 +167,12 @@ public final class FunctionConfigResolver {
         layout.lambdasDir(),
         blankToNull(s.pick(FunctionSettings.DEPENDENCY_GROUP, null).value()),
         layout.handler(),
-        d.description(),
         runtime,
-        d.memorySize(),
-        d.timeout(),
-        d.environmentVariables(),
-        d.tags(),
-        d.logRetentionDays(),
-        d.tracingMode(),
-        d.publish(),
-        d.aliasName(),
-        d.enableDlq(),
-        d.enableDurableExecution(),
-        d.durableConfig(),
-        d.roleName(),
-        d.additionalLayers(),
         powertools,
         excluded,
-        d.layerName(),
         s.pick(FunctionSettings.INCLUDES, List.of("**")).value(),
         excludes,
-        d.inlinePolicies(),
-        d.managedPolicyArns());
+        d);
   }
 
   private static String blankToNull(String s) {

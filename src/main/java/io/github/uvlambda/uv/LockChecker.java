@@ -1,20 +1,14 @@
 package io.github.uvlambda.uv;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.uvlambda.UvLambdaException;
-import io.github.uvlambda.pep.InvalidMarkerException;
-import io.github.uvlambda.pep.Marker;
 import io.github.uvlambda.pep.PackageName;
-import io.github.uvlambda.pep.Requirement;
 import io.github.uvlambda.pep.Version;
 import io.github.uvlambda.pep.VersionSpecifiers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,16 +25,6 @@ import java.util.TreeSet;
  * MarkerEquivalence}), so uv's rewriting of markers never raises a false alarm.
  */
 public final class LockChecker {
-
-  /** One declared requirement, lowered to what uv stores in the lock. */
-  private record Entry(
-      String where,
-      PackageName name,
-      List<String> extras,
-      List<String> specifier,
-      String source,
-      Marker marker,
-      String display) {}
 
   /**
    * Returns the differences between the lock and the pyproject files, empty when the lock is up to
@@ -94,16 +78,18 @@ public final class LockChecker {
     compareMembers(root, lock, out);
     compareRequiresPython(projects, lock, out);
     VersionSpecifiers rp = lockRequiresPython(lock);
-    compareLists(
+    RequirementDiff.compare(
         "tool.uv.constraint-dependencies",
-        declaredList(root, root.constraintDependencies(), "tool.uv.constraint-dependencies"),
-        lockedList(lock.manifestConstraints(), "tool.uv.constraint-dependencies"),
+        LockedRequirement.declaredAll(
+            root, root.constraintDependencies(), "tool.uv.constraint-dependencies"),
+        LockedRequirement.lockedAll(lock.manifestConstraints(), "tool.uv.constraint-dependencies"),
         rp,
         out);
-    compareLists(
+    RequirementDiff.compare(
         "tool.uv.override-dependencies",
-        declaredList(root, root.overrideDependencies(), "tool.uv.override-dependencies"),
-        lockedList(lock.manifestOverrides(), "tool.uv.override-dependencies"),
+        LockedRequirement.declaredAll(
+            root, root.overrideDependencies(), "tool.uv.override-dependencies"),
+        LockedRequirement.lockedAll(lock.manifestOverrides(), "tool.uv.override-dependencies"),
         rp,
         out);
     compareConflicts(projects, lock, out);
@@ -146,25 +132,27 @@ public final class LockChecker {
     // this plugin cannot do without Python. Those parts are left unchecked.
     boolean dynamicDeps = project.dynamic().contains("dependencies");
     boolean dynamicExtras = project.dynamic().contains("optional-dependencies");
-    List<Entry> declared = new ArrayList<>();
+    List<LockedRequirement> declared = new ArrayList<>();
     String deps = where(project, "[project.dependencies]");
     for (String r : project.dependencies()) {
-      declared.addAll(lower(project, r, deps, null));
+      declared.addAll(LockedRequirement.declared(project, r, deps, null));
     }
     project
         .optionalDependencies()
         .forEach(
             (extra, reqs) -> {
               for (String r : reqs) {
-                declared.addAll(lower(project, r, where(project, "extra " + extra), extra));
+                declared.addAll(
+                    LockedRequirement.declared(
+                        project, r, where(project, "extra " + extra), extra));
               }
             });
-    List<Entry> locked = new ArrayList<>();
+    List<LockedRequirement> locked = new ArrayList<>();
     for (JsonNode n : meta.requiresDist()) {
-      locked.add(locked(n, deps));
+      locked.add(LockedRequirement.locked(n, deps));
     }
     if (!dynamicDeps && !dynamicExtras) {
-      compareLists(label + " dependencies", declared, locked, rp, out);
+      RequirementDiff.compare(label + " dependencies", declared, locked, rp, out);
     }
 
     if (meta.providesExtras() != null && !dynamicExtras) {
@@ -186,13 +174,13 @@ public final class LockChecker {
     groups.addAll(meta.requiresDev().keySet());
     for (String g : groups) {
       String where = where(project, "group " + g);
-      List<Entry> dg = new ArrayList<>();
+      List<LockedRequirement> dg = new ArrayList<>();
       for (String r : project.dependencyGroups().getOrDefault(g, List.of())) {
-        dg.addAll(lower(project, r, where, null));
+        dg.addAll(LockedRequirement.declared(project, r, where, null));
       }
-      List<Entry> lg = new ArrayList<>();
+      List<LockedRequirement> lg = new ArrayList<>();
       for (JsonNode n : meta.requiresDev().getOrDefault(g, List.of())) {
-        lg.add(locked(n, where));
+        lg.add(LockedRequirement.locked(n, where));
       }
       if (!project.dependencyGroups().containsKey(g) && !lg.isEmpty()) {
         out.add(
@@ -203,7 +191,7 @@ public final class LockChecker {
                 + ", which pyproject.toml no longer defines");
         continue;
       }
-      compareLists(where, dg, lg, rp, out);
+      RequirementDiff.compare(where, dg, lg, rp, out);
     }
   }
 
@@ -213,15 +201,15 @@ public final class LockChecker {
     groups.addAll(lock.manifestDependencyGroups().keySet());
     for (String g : groups) {
       String where = "group " + g;
-      List<Entry> dg = new ArrayList<>();
+      List<LockedRequirement> dg = new ArrayList<>();
       for (String r : root.dependencyGroups().getOrDefault(g, List.of())) {
-        dg.addAll(lower(root, r, where, null));
+        dg.addAll(LockedRequirement.declared(root, r, where, null));
       }
-      List<Entry> lg = new ArrayList<>();
+      List<LockedRequirement> lg = new ArrayList<>();
       for (JsonNode n : lock.manifestDependencyGroups().getOrDefault(g, List.of())) {
-        lg.add(locked(n, where));
+        lg.add(LockedRequirement.locked(n, where));
       }
-      compareLists(where, dg, lg, rp, out);
+      RequirementDiff.compare(where, dg, lg, rp, out);
     }
   }
 
@@ -316,216 +304,5 @@ public final class LockChecker {
               + " in pyproject.toml; uv.lock was made with "
               + locked);
     }
-  }
-
-  // ------------------------------------------------------------------ lowering
-
-  private static List<Entry> declaredList(PyProject project, List<String> reqs, String where) {
-    List<Entry> out = new ArrayList<>();
-    for (String r : reqs) {
-      out.addAll(lower(project, r, where, null));
-    }
-    return out;
-  }
-
-  private static List<Entry> lockedList(List<JsonNode> nodes, String where) {
-    List<Entry> out = new ArrayList<>();
-    for (JsonNode n : nodes) {
-      out.add(locked(n, where));
-    }
-    return out;
-  }
-
-  private static List<Entry> lower(PyProject project, String text, String where, String extra) {
-    Requirement r;
-    try {
-      r = Requirement.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new UvLambdaException(project.file() + ": " + where + ": " + e.getMessage());
-    }
-    Marker marker = r.marker();
-    if (extra != null) {
-      marker = marker.and(Marker.parse("extra == '" + extra + "'"));
-    }
-    String source = "";
-    JsonNode s = project.sources().get(r.name().value());
-    if (s != null) {
-      source = s.isArray() ? "conditional" : declaredSource(s);
-    } else if (r.url() != null) {
-      source = r.url().startsWith("git+") ? "git:" + gitBase(r.url().substring(4)) : "url";
-    }
-    return List.of(
-        new Entry(
-            where, r.name(), r.extras(), r.specifiers().canonical(), source, marker, text.strip()));
-  }
-
-  private static String declaredSource(JsonNode s) {
-    if (s.has("workspace") || s.has("path") || s.has("editable")) {
-      return "local";
-    }
-    if (s.has("git")) {
-      return "git:" + gitBase(s.get("git").asText());
-    }
-    if (s.has("url")) {
-      return "url";
-    }
-    if (s.has("index")) {
-      return "index";
-    }
-    return "";
-  }
-
-  private static Entry locked(JsonNode n, String defaultWhere) {
-    PackageName name = PackageName.of(TomlFiles.text(n, "name"));
-    List<String> extras =
-        new ArrayList<>(
-            new TreeSet<>(
-                TomlFiles.strings(n, "extras").stream().map(PackageName::normalize).toList()));
-    String spec = TomlFiles.text(n, "specifier");
-    List<String> specifier = spec == null ? List.of() : VersionSpecifiers.parse(spec).canonical();
-    String markerText = TomlFiles.text(n, "marker");
-    Marker marker;
-    try {
-      marker = Marker.parse(markerText);
-    } catch (InvalidMarkerException e) {
-      marker = Marker.TRUE;
-    }
-    String source = "";
-    if (n.has("git")) {
-      source = "git:" + gitBase(n.get("git").asText());
-    } else if (n.has("url")) {
-      source = "url";
-    } else if (n.has("path") || n.has("directory") || n.has("editable") || n.has("virtual")) {
-      source = "local";
-    } else if (n.has("index")) {
-      source = "index";
-    }
-    String where = defaultWhere;
-    if (markerText != null) {
-      java.util.regex.Matcher m =
-          java.util.regex.Pattern.compile("extra == '([^']+)'").matcher(markerText);
-      if (m.find()) {
-        where = "extra " + m.group(1);
-      }
-    }
-    String display =
-        name.value()
-            + (extras.isEmpty() ? "" : "[" + String.join(",", extras) + "]")
-            + (spec == null ? "" : spec)
-            + (markerText == null ? "" : " ; " + markerText);
-    return new Entry(where, name, extras, specifier, source, marker, display);
-  }
-
-  private static String gitBase(String url) {
-    String u = url;
-    int cut = u.length();
-    for (char c : new char[] {'?', '#', '@'}) {
-      int i = c == '@' ? u.indexOf('@', u.indexOf("://") + 3) : u.indexOf(c);
-      if (i >= 0 && i < cut) {
-        cut = i;
-      }
-    }
-    u = u.substring(0, cut).toLowerCase(Locale.ROOT);
-    while (u.endsWith("/")) {
-      u = u.substring(0, u.length() - 1);
-    }
-    return u.endsWith(".git") ? u.substring(0, u.length() - 4) : u;
-  }
-
-  // ------------------------------------------------------------------ matching
-
-  private static void compareLists(
-      String context,
-      List<Entry> declared,
-      List<Entry> locked,
-      VersionSpecifiers requiresPython,
-      List<String> out) {
-    MarkerEquivalence eq = new MarkerEquivalence(requiresPython);
-    List<Entry> want = new ArrayList<>();
-    for (Entry e : declared) {
-      if (!eq.neverTrue(e.marker())) {
-        want.add(e);
-      }
-    }
-    List<Entry> have = new ArrayList<>(locked);
-    // Conditional sources split one declared requirement into several locked ones: compare those
-    // packages by name and specifier only.
-    Set<PackageName> conditional = new HashSet<>();
-    want.stream()
-        .filter(e -> e.source().equals("conditional"))
-        .forEach(e -> conditional.add(e.name()));
-
-    for (Iterator<Entry> it = want.iterator(); it.hasNext(); ) {
-      Entry w = it.next();
-      for (Iterator<Entry> h = have.iterator(); h.hasNext(); ) {
-        Entry l = h.next();
-        if (matches(w, l, eq, conditional.contains(w.name()))) {
-          it.remove();
-          h.remove();
-          break;
-        }
-      }
-    }
-    if (!conditional.isEmpty()) {
-      want.removeIf(
-          e ->
-              conditional.contains(e.name())
-                  && locked.stream().anyMatch(l -> l.name().equals(e.name())));
-      have.removeIf(
-          l ->
-              conditional.contains(l.name())
-                  && declared.stream().anyMatch(d -> d.name().equals(l.name())));
-    }
-    for (Entry w : want) {
-      Optional<Entry> sameName = have.stream().filter(l -> l.name().equals(w.name())).findFirst();
-      if (sameName.isPresent()) {
-        have.remove(sameName.get());
-        out.add(
-            "pyproject declares "
-                + w.display()
-                + " in "
-                + w.where()
-                + "; uv.lock was made from "
-                + sameName.get().display());
-      } else {
-        out.add(
-            "pyproject declares "
-                + w.display()
-                + " in "
-                + w.where()
-                + ", which uv.lock does not have");
-      }
-    }
-    for (Entry l : have) {
-      out.add(
-          "uv.lock was made with "
-              + l.display()
-              + " in "
-              + l.where()
-              + ", which pyproject.toml no longer declares");
-    }
-  }
-
-  private static boolean matches(Entry w, Entry l, MarkerEquivalence eq, boolean conditional) {
-    // A workspace, path, git or URL source replaces the version: uv locks such requirements
-    // without a specifier.
-    boolean direct =
-        (w.source().equals("local") && (l.source().equals("local") || l.source().isEmpty()))
-            || (w.source().startsWith("git:") && w.source().equals(l.source()))
-            || (w.source().equals("url") && l.source().equals("url"));
-    if (!w.name().equals(l.name())
-        || !w.extras().equals(l.extras())
-        || (!direct && !w.specifier().equals(l.specifier()))) {
-      return false;
-    }
-    if (conditional) {
-      return true;
-    }
-    boolean sourceOk =
-        direct
-            || w.source().equals(l.source())
-            || (w.source().equals("index") && l.source().isEmpty())
-            || (w.source().isEmpty() && l.source().equals("index"));
-    return sourceOk && eq.equivalent(w.marker(), l.marker());
   }
 }

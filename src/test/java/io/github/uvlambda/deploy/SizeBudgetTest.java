@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.uvlambda.archive.ZipEntryInfo;
 import io.github.uvlambda.build.LayerReport;
+import io.github.uvlambda.function.DeployConfig;
 import io.github.uvlambda.function.FunctionSpec;
 import io.github.uvlambda.lambda.Architecture;
 import io.github.uvlambda.lambda.LambdaLimits;
@@ -130,28 +131,29 @@ class SizeBudgetTest {
             Path.of("lambdas"),
             "fn",
             "handler.handler",
-            "",
             new LambdaRuntime("3.12", Architecture.ARM64),
-            128,
-            30,
-            Map.of(),
-            Map.of(),
-            365,
-            TracingMode.PASS_THROUGH,
-            false,
-            "live",
-            false,
-            false,
-            null,
-            "fn-role",
-            layers,
             null,
             Set.of(),
-            "fn-deps",
             List.of("**"),
             List.of(),
-            List.of(),
-            List.of());
+            new DeployConfig(
+                "",
+                128,
+                30,
+                Map.of(),
+                Map.of(),
+                365,
+                TracingMode.PASS_THROUGH,
+                false,
+                "live",
+                false,
+                false,
+                null,
+                "fn-role",
+                layers,
+                "fn-deps",
+                List.of(),
+                List.of()));
     LayerReport report =
         new LayerReport(
             "python3.12/arm64",

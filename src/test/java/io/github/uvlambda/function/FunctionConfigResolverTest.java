@@ -79,20 +79,20 @@ class FunctionConfigResolverTest {
   void defaultsAreTheTerraformModulesDefaults() {
     FunctionSpec f = resolve(shared(b -> b), fn(b -> b)).get(0);
     assertThat(f.handler()).isEqualTo("handler.handler");
-    assertThat(f.description()).isEmpty();
+    assertThat(f.deploy().description()).isEmpty();
     assertThat(f.architecture()).isEqualTo(Architecture.ARM64);
     assertThat(f.pythonVersion()).isEqualTo("3.14");
-    assertThat(f.memorySize()).isEqualTo(128);
-    assertThat(f.timeout()).isEqualTo(30);
-    assertThat(f.logRetentionDays()).isEqualTo(365);
-    assertThat(f.tracingMode()).isEqualTo(TracingMode.PASS_THROUGH);
-    assertThat(f.publish()).isFalse();
-    assertThat(f.aliasName()).isEqualTo("prod");
-    assertThat(f.enableDlq()).isFalse();
-    assertThat(f.enableDurableExecution()).isFalse();
-    assertThat(f.durableConfig()).isEqualTo(new DurableConfig(86400, 7));
-    assertThat(f.roleName()).isEqualTo("my-api-handler-role");
-    assertThat(f.layerName()).isEqualTo("my-api-handler-deps");
+    assertThat(f.deploy().memorySize()).isEqualTo(128);
+    assertThat(f.deploy().timeout()).isEqualTo(30);
+    assertThat(f.deploy().logRetentionDays()).isEqualTo(365);
+    assertThat(f.deploy().tracingMode()).isEqualTo(TracingMode.PASS_THROUGH);
+    assertThat(f.deploy().publish()).isFalse();
+    assertThat(f.deploy().aliasName()).isEqualTo("prod");
+    assertThat(f.deploy().enableDlq()).isFalse();
+    assertThat(f.deploy().enableDurableExecution()).isFalse();
+    assertThat(f.deploy().durableConfig()).isEqualTo(new DurableConfig(86400, 7));
+    assertThat(f.deploy().roleName()).isEqualTo("my-api-handler-role");
+    assertThat(f.deploy().layerName()).isEqualTo("my-api-handler-deps");
     assertThat(f.dependencyGroup()).isNull();
     assertThat(f.sourceDir()).isEqualTo(basedir.resolve("lambdas/my-api-handler"));
     assertThat(f.excludePackages()).isEmpty();
@@ -116,8 +116,8 @@ class FunctionConfigResolverTest {
                             .set(ENVIRONMENT_VARIABLES, Map.of("STAGE", "prod"))))
             .get(0);
     assertThat(f.architecture()).isEqualTo(Architecture.X86_64);
-    assertThat(f.memorySize()).isEqualTo(1024);
-    assertThat(f.environmentVariables())
+    assertThat(f.deploy().memorySize()).isEqualTo(1024);
+    assertThat(f.deploy().environmentVariables())
         .containsEntry("LOG_LEVEL", "INFO")
         .containsEntry("STAGE", "prod");
     assertThat(f.excludePackages()).containsExactly("aws-lambda-powertools");
@@ -313,8 +313,8 @@ class FunctionConfigResolverTest {
     FunctionSpec f =
         new FunctionConfigResolver(basedir).resolve(noLock, List.of(gone), Purpose.DESTROY).get(0);
     assertThat(f.functionName()).isEqualTo("old-worker");
-    assertThat(f.roleName()).isEqualTo("shared-role");
-    assertThat(f.layerName()).isEqualTo("old-worker-deps");
+    assertThat(f.deploy().roleName()).isEqualTo("shared-role");
+    assertThat(f.deploy().layerName()).isEqualTo("old-worker-deps");
     assertThat(f.lambdasDir()).isNull();
     assertThat(f.sourceDir()).isNull();
 
@@ -359,7 +359,7 @@ class FunctionConfigResolverTest {
                                 new FunctionSettings.PolicySettings(
                                     "p", "{\"Version\":\"2012-10-17\",\"Statement\":[]}", null)))))
             .get(0);
-    assertThat(f.inlinePolicies()).hasSize(1);
+    assertThat(f.deploy().inlinePolicies()).hasSize(1);
   }
 
   @Test
