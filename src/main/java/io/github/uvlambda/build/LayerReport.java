@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.github.uvlambda.archive.AtomicFiles;
 import io.github.uvlambda.lambda.LambdaLimits;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -38,8 +39,20 @@ public record LayerReport(
     return zip.resolveSibling(zip.getFileName() + ".json");
   }
 
+  /** Writes {@code <zip>.json} whole or not at all (a temporary file moved into place). */
   public void write(Path zip) throws IOException {
-    try (OutputStream out = Files.newOutputStream(fileFor(zip));
+    Path target = fileFor(zip);
+    Path temp = AtomicFiles.temporarySibling(target);
+    try {
+      writeTo(temp);
+      AtomicFiles.moveIntoPlace(temp, target);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  private void writeTo(Path file) throws IOException {
+    try (OutputStream out = Files.newOutputStream(file);
         JsonGenerator g = JSON.createGenerator(out).useDefaultPrettyPrinter()) {
       g.writeStartObject();
       g.writeStringField("runtime", runtime);

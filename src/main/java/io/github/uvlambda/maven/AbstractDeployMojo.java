@@ -214,7 +214,11 @@ abstract class AbstractDeployMojo extends AbstractAwsMojo {
         .packageCode(
             f,
             new ZipOutputs.CodeSettings(
-                allowedSecretFiles, useDefaultExcludes, compileCode, pythonExecutable),
+                allowedSecretFiles,
+                useDefaultExcludes,
+                compileCode,
+                pythonExecutable,
+                uvExecutable),
             buildLog());
   }
 

@@ -90,6 +90,15 @@ public class UvPackageMojo extends AbstractLambdasDirMojo {
   private String pythonExecutable;
 
   /**
+   * The uv executable to use. Default: {@code uv} on PATH when there is one; the plugin never needs
+   * it.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.UV_EXECUTABLE)
+  private String uvExecutable;
+
+  /**
    * Python version of the Lambda runtime, {@code 3.10} to {@code 3.14}, for every function that
    * does not set its own. Default {@code 3.14}. Packaging uses it only to compile bytecode ({@code
    * compileCode}).
@@ -148,7 +157,7 @@ public class UvPackageMojo extends AbstractLambdasDirMojo {
     ZipOutputs zips = new ZipOutputs(outputDirectory, outputTimestamp);
     ZipOutputs.CodeSettings code =
         new ZipOutputs.CodeSettings(
-            allowedSecretFiles, useDefaultExcludes, compileCode, pythonExecutable);
+            allowedSecretFiles, useDefaultExcludes, compileCode, pythonExecutable, uvExecutable);
     for (FunctionSpec f : functionSpecs(Purpose.CODE)) {
       CodePackager.Result r = zips.packageCode(f, code, buildLog());
       if (attach && projectHelper != null) {

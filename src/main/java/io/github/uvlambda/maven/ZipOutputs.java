@@ -28,14 +28,15 @@ record ZipOutputs(File outputDirectory, String outputTimestamp) {
   }
 
   /**
-   * How a goal that writes code.zip chooses its files and whether it compiles them: the parameters
-   * of the same names.
+   * How a goal that writes code.zip chooses its files and whether it compiles them (with which
+   * CPython, or the uv that finds one): the parameters of the same names.
    */
   record CodeSettings(
       List<String> allowedSecretFiles,
       boolean useDefaultExcludes,
       boolean compileCode,
-      String pythonExecutable) {}
+      String pythonExecutable,
+      String uvExecutable) {}
 
   /** Builds (or finds up to date) a function's code.zip. */
   CodePackager.Result packageCode(FunctionSpec f, CodeSettings code, BuildLog log) {
@@ -56,7 +57,7 @@ record ZipOutputs(File outputDirectory, String outputTimestamp) {
                   "compileCode",
                   f.pythonVersion(),
                   code.pythonExecutable(),
-                  UvExecutable.find(null),
+                  UvExecutable.find(code.uvExecutable()),
                   log));
     }
     return new CodePackager(log).packageCode(r);

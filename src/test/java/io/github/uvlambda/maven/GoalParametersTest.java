@@ -109,7 +109,7 @@ class GoalParametersTest {
                 ZIPS,
                 CODE,
                 PYTHON,
-                Set.of("pythonVersion", "attach", "skipPackage")));
+                Set.of("pythonVersion", "uvExecutable", "attach", "skipPackage")));
   }
 
   @Test
