@@ -7,6 +7,7 @@ import io.github.uvlambda.archive.BuildRecord;
 import io.github.uvlambda.archive.Fingerprint;
 import io.github.uvlambda.archive.Hashes;
 import io.github.uvlambda.archive.ReproducibleZipWriter;
+import io.github.uvlambda.function.CodeConfig;
 import io.github.uvlambda.function.FunctionSpec;
 import io.github.uvlambda.lambda.Handler;
 import java.io.IOException;
@@ -57,9 +58,13 @@ public final class CodePackager {
       return new Request(functionName, sourceDir, handler, rules, output, timestamp, python);
     }
 
-    /** The code.zip of a configured function, with the default safety rules. */
+    /** The code.zip of a configured function, its files chosen by its {@code CodeConfig}. */
     public static Request of(FunctionSpec f, Path output, Instant timestamp) {
-      return of(f, SourceSelection.Rules.of(f.includes(), f.excludes()), output, timestamp);
+      CodeConfig c = f.code();
+      SourceSelection.Rules rules =
+          new SourceSelection.Rules(
+              c.includes(), c.excludes(), c.useDefaultExcludes(), c.allowedSecretFiles());
+      return of(f, rules, output, timestamp);
     }
 
     /** The code.zip of a configured function, its files chosen by these rules. */

@@ -160,7 +160,6 @@ public final class FunctionConfigResolver {
             .value();
     Set<String> excluded = new LinkedHashSet<>();
     excludePackages.forEach(p -> excluded.add(PackageName.normalize(p)));
-    List<String> excludes = s.pick(FunctionSettings.EXCLUDES, List.of()).value();
     return new FunctionSpec(
         name,
         layout.sourceDir(),
@@ -170,8 +169,12 @@ public final class FunctionConfigResolver {
         runtime,
         powertools,
         excluded,
-        s.pick(FunctionSettings.INCLUDES, List.of("**")).value(),
-        excludes,
+        new CodeConfig(
+            s.pick(FunctionSettings.INCLUDES, List.of("**")).value(),
+            s.pick(FunctionSettings.EXCLUDES, List.of()).value(),
+            s.concatenated(FunctionSettings.ALLOWED_SECRET_FILES),
+            s.pick(FunctionSettings.USE_DEFAULT_EXCLUDES, true).value(),
+            s.pick(FunctionSettings.COMPILE_CODE, false).value()),
         d);
   }
 

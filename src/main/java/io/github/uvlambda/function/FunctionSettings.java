@@ -60,6 +60,11 @@ public final class FunctionSettings {
   public static final Field<String> HANDLER = field("handler", String.class, CODE);
   public static final Field<List<String>> INCLUDES = field("includes", List.class, CODE);
   public static final Field<List<String>> EXCLUDES = field("excludes", List.class, CODE);
+  public static final Field<List<String>> ALLOWED_SECRET_FILES =
+      field("allowedSecretFiles", List.class, CODE);
+  public static final Field<Boolean> USE_DEFAULT_EXCLUDES =
+      field("useDefaultExcludes", Boolean.class, CODE);
+  public static final Field<Boolean> COMPILE_CODE = field("compileCode", Boolean.class, CODE);
 
   // deps.zip: which packages, for which Lambda target
   public static final Field<String> DEPENDENCY_GROUP =

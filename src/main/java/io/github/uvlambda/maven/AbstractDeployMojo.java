@@ -178,6 +178,9 @@ abstract class AbstractDeployMojo extends AbstractAwsMojo {
     UserProperties properties = new UserProperties(session, project, getLog());
     shared
         .set(FunctionSettings.HANDLER, handler)
+        .set(FunctionSettings.ALLOWED_SECRET_FILES, allowedSecretFiles)
+        .set(FunctionSettings.USE_DEFAULT_EXCLUDES, useDefaultExcludes)
+        .set(FunctionSettings.COMPILE_CODE, compileCode)
         .set(FunctionSettings.DESCRIPTION, description)
         .set(FunctionSettings.MEMORY_SIZE, memorySize)
         .set(FunctionSettings.TIMEOUT, timeout)
@@ -211,15 +214,7 @@ abstract class AbstractDeployMojo extends AbstractAwsMojo {
   /** Builds (or finds up to date) a function's code.zip. */
   protected CodePackager.Result packageCode(FunctionSpec f) {
     return zipOutputs()
-        .packageCode(
-            f,
-            new ZipOutputs.CodeSettings(
-                allowedSecretFiles,
-                useDefaultExcludes,
-                compileCode,
-                pythonExecutable,
-                uvExecutable),
-            buildLog());
+        .packageCode(f, new ZipOutputs.CodeSettings(pythonExecutable, uvExecutable), buildLog());
   }
 
   /** The POM's {@code <durableConfig>} value, else its flattened property (or the old spelling). */

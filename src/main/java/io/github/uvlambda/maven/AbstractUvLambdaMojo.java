@@ -42,7 +42,9 @@ abstract class AbstractUvLambdaMojo extends AbstractMojo {
    * <ul>
    *   <li>{@code functionName}: the Lambda function's name, 1 to 64 letters, digits, hyphens or
    *       underscores. Required.
-   *   <li>{@code lambdasDir}: the folder with {@code pyproject.toml} and {@code uv.lock}.
+   *   <li>{@code lambdasDir}: the folder with {@code pyproject.toml} and {@code uv.lock} (not read
+   *       by {@code uv-destroy}, which needs only {@code functionName}, {@code roleName} and {@code
+   *       layerName}).
    * </ul>
    *
    * <p>code.zip ({@code uv-package}, {@code uv-deploy}):
@@ -55,7 +57,13 @@ abstract class AbstractUvLambdaMojo extends AbstractMojo {
    *   <li>{@code includes}: {@code <include>} Ant patterns of the files taken, relative to {@code
    *       sourceDir}. Default {@code **}.
    *   <li>{@code excludes}: {@code <exclude>} Ant patterns left out, beyond tests, caches, bytecode
-   *       and tool folders, which are always left out.
+   *       and tool folders, which are left out unless {@code useDefaultExcludes} is false.
+   *   <li>{@code allowedSecretFiles}: {@code <allowedSecretFile>} Ant patterns of secret-looking
+   *       files that ship on purpose, added to the plugin level's (see docs/security.md).
+   *   <li>{@code useDefaultExcludes}: leave tests, caches, bytecode and tool folders out. Default
+   *       true.
+   *   <li>{@code compileCode}: add an unchecked-hash {@code .pyc} for every {@code .py}. Default
+   *       false.
    * </ul>
    *
    * <p>deps.zip ({@code uv-layer}, {@code uv-export}, {@code uv-deploy}):

@@ -39,6 +39,9 @@ public class FunctionConfig {
   private String layerName;
   private List<String> includes;
   private List<String> excludes;
+  private List<String> allowedSecretFiles;
+  private Boolean useDefaultExcludes;
+  private Boolean compileCode;
   private List<InlinePolicyConfig> inlinePolicies;
   private List<String> managedPolicyArns;
 
@@ -119,6 +122,9 @@ public class FunctionConfig {
         .set(FunctionSettings.LAYER_NAME, layerName)
         .set(FunctionSettings.INCLUDES, includes)
         .set(FunctionSettings.EXCLUDES, excludes)
+        .set(FunctionSettings.ALLOWED_SECRET_FILES, allowedSecretFiles)
+        .set(FunctionSettings.USE_DEFAULT_EXCLUDES, useDefaultExcludes)
+        .set(FunctionSettings.COMPILE_CODE, compileCode)
         .set(FunctionSettings.INLINE_POLICIES, policies(inlinePolicies))
         .set(FunctionSettings.MANAGED_POLICY_ARNS, managedPolicyArns)
         .build();

@@ -149,15 +149,16 @@ public class UvPackageMojo extends AbstractLambdasDirMojo {
     super.shareSettings(shared);
     shared
         .set(FunctionSettings.HANDLER, handler)
-        .set(FunctionSettings.PYTHON_VERSION, pythonVersion);
+        .set(FunctionSettings.PYTHON_VERSION, pythonVersion)
+        .set(FunctionSettings.ALLOWED_SECRET_FILES, allowedSecretFiles)
+        .set(FunctionSettings.USE_DEFAULT_EXCLUDES, useDefaultExcludes)
+        .set(FunctionSettings.COMPILE_CODE, compileCode);
   }
 
   @Override
   protected void run() {
     ZipOutputs zips = new ZipOutputs(outputDirectory, outputTimestamp);
-    ZipOutputs.CodeSettings code =
-        new ZipOutputs.CodeSettings(
-            allowedSecretFiles, useDefaultExcludes, compileCode, pythonExecutable, uvExecutable);
+    ZipOutputs.CodeSettings code = new ZipOutputs.CodeSettings(pythonExecutable, uvExecutable);
     for (FunctionSpec f : functionSpecs(Purpose.CODE)) {
       CodePackager.Result r = zips.packageCode(f, code, buildLog());
       if (attach && projectHelper != null) {

@@ -4,18 +4,16 @@ import io.github.uvlambda.BuildLog;
 import io.github.uvlambda.build.BuildTimestamp;
 import io.github.uvlambda.build.CodePackager;
 import io.github.uvlambda.build.PythonInterpreter;
-import io.github.uvlambda.build.SourceSelection;
 import io.github.uvlambda.function.FunctionSpec;
 import io.github.uvlambda.uv.UvExecutable;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * Where the goals that write zips put them, {@code outputDirectory/FUNCTION/}, with which entry
- * time, and how code.zip's files are chosen; shared by uv-package and the layer goals, which
- * declare the parameters themselves.
+ * time, and how code.zip is made; shared by uv-package and the layer goals, which declare the
+ * parameters themselves.
  */
 record ZipOutputs(File outputDirectory, String outputTimestamp) {
 
@@ -28,28 +26,17 @@ record ZipOutputs(File outputDirectory, String outputTimestamp) {
   }
 
   /**
-   * How a goal that writes code.zip chooses its files and whether it compiles them (with which
-   * CPython, or the uv that finds one): the parameters of the same names.
+   * Where code.zip's bytecode ({@code compileCode}) finds its CPython: the parameters of the same
+   * names.
    */
-  record CodeSettings(
-      List<String> allowedSecretFiles,
-      boolean useDefaultExcludes,
-      boolean compileCode,
-      String pythonExecutable,
-      String uvExecutable) {}
+  record CodeSettings(String pythonExecutable, String uvExecutable) {}
 
   /** Builds (or finds up to date) a function's code.zip. */
   CodePackager.Result packageCode(FunctionSpec f, CodeSettings code, BuildLog log) {
-    SourceSelection.Rules rules =
-        new SourceSelection.Rules(
-            f.includes(),
-            f.excludes(),
-            code.useDefaultExcludes(),
-            code.allowedSecretFiles() == null ? List.of() : code.allowedSecretFiles());
     CodePackager.Request r =
         CodePackager.Request.of(
-            f, rules, functionDirectory(f.functionName()).resolve("code.zip"), timestamp());
-    if (code.compileCode()) {
+            f, functionDirectory(f.functionName()).resolve("code.zip"), timestamp());
+    if (f.code().compileCode()) {
       r =
           r.withBytecode(
               PythonInterpreter.find(

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.uvlambda.archive.ZipEntryInfo;
 import io.github.uvlambda.build.LayerReport;
+import io.github.uvlambda.function.CodeConfig;
 import io.github.uvlambda.function.DeployConfig;
 import io.github.uvlambda.function.FunctionSpec;
 import io.github.uvlambda.lambda.Architecture;
@@ -134,8 +135,7 @@ class SizeBudgetTest {
             new LambdaRuntime("3.12", Architecture.ARM64),
             null,
             Set.of(),
-            List.of("**"),
-            List.of(),
+            new CodeConfig(List.of("**"), List.of(), List.of(), true, false),
             new DeployConfig(
                 "",
                 128,
