@@ -43,7 +43,7 @@ public final class Deployer {
   public List<FunctionOutputs> deploy(List<FunctionArtifacts> functions, DeploySettings settings) {
     SharedLayers.check(functions.stream().map(FunctionArtifacts::spec).toList());
     Uploads.check(functions, settings.s3());
-    try (AwsClients aws = AwsClients.create(settings.connection(), interceptors)) {
+    try (AwsClients aws = AwsClients.create(settings.connection(), interceptors, log)) {
       AccountContext account = Identity.of(aws, settings.connection(), log);
       log.info(
           "Deploying "

@@ -45,7 +45,7 @@ public final class Destroyer {
 
   /** Returns the plan's changes: what was (or, for a dry run, would be) deleted and kept. */
   public List<Change> destroy(List<FunctionSpec> functions, DestroySettings settings) {
-    try (AwsClients aws = AwsClients.create(settings.connection(), interceptors)) {
+    try (AwsClients aws = AwsClients.create(settings.connection(), interceptors, log)) {
       AccountContext account = Identity.of(aws, settings.connection(), log);
       Ownership owner = new Ownership(settings.project(), false);
       log.info(

@@ -391,6 +391,12 @@ class DeployerMotoTest extends MotoTest {
       assertThat(
               recorder.calls().stream().filter(c -> c.operation().equals("CreateFunction")).count())
           .isEqualTo(3);
+      // -X shows each attempt, the retried ones too, and nothing of the request (STAGE=test).
+      assertThat(logLines)
+          .anyMatch(l -> l.matches("DEBUG AWS Lambda PublishLayerVersion: HTTP 429, request id .+"))
+          .anyMatch(l -> l.matches("DEBUG AWS Lambda PublishLayerVersion: HTTP 201, request id .+"))
+          .anyMatch(l -> l.matches("DEBUG AWS Lambda CreateFunction: HTTP 400, request id .+"))
+          .noneMatch(l -> l.startsWith("DEBUG") && l.contains("test"));
 
       proxy.inject(
           new FaultInjectingProxy.Fault(
@@ -409,6 +415,7 @@ class DeployerMotoTest extends MotoTest {
           settings(false, proxy.url(), false, false, null, false));
       assertThat(proxy.injected()).contains("ResourceConflictException");
     }
+
     try (LambdaClient lambda = client(LambdaClient.builder())) {
       assertThat(lambda.listFunctions().functions())
           .extracting(FunctionConfiguration::functionName)

@@ -49,7 +49,9 @@ final class MotoProject {
   final BuildLog log =
       new BuildLog() {
         @Override
-        public void debug(String m) {}
+        public void debug(String m) {
+          logLines.add("DEBUG " + m);
+        }
 
         @Override
         public void info(String m) {

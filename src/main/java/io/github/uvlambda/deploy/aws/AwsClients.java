@@ -1,5 +1,6 @@
 package io.github.uvlambda.deploy.aws;
 
+import io.github.uvlambda.BuildLog;
 import io.github.uvlambda.SettingNeededException;
 import io.github.uvlambda.UvLambdaException;
 import java.net.URI;
@@ -38,7 +39,7 @@ public final class AwsClients implements AutoCloseable {
   private final S3Client s3;
   private final StsClient sts;
 
-  private AwsClients(AwsConnection s, List<ExecutionInterceptor> interceptors) {
+  private AwsClients(AwsConnection s, List<ExecutionInterceptor> interceptors, BuildLog log) {
     this.region = region(s);
     AwsCredentialsProvider credentials =
         s.profile() == null || s.profile().isBlank()
@@ -47,6 +48,7 @@ public final class AwsClients implements AutoCloseable {
     RetryMode mode = retryMode(s.retryMode());
     ClientOverrideConfiguration.Builder override =
         ClientOverrideConfiguration.builder().retryStrategy(mode);
+    override.addExecutionInterceptor(new RequestLog(log));
     interceptors.forEach(override::addExecutionInterceptor);
     ClientOverrideConfiguration config = override.build();
     // No wire log: see docs/security.md.
@@ -71,8 +73,10 @@ public final class AwsClients implements AutoCloseable {
     this.sts = configure(StsClient.builder(), credentials, config, endpoint, region).build();
   }
 
-  public static AwsClients create(AwsConnection settings, List<ExecutionInterceptor> interceptors) {
-    return new AwsClients(settings, interceptors);
+  /** The clients, each request attempt logged at debug level ({@link RequestLog}). */
+  public static AwsClients create(
+      AwsConnection settings, List<ExecutionInterceptor> interceptors, BuildLog log) {
+    return new AwsClients(settings, interceptors, log);
   }
 
   private <
