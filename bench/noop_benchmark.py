@@ -4,13 +4,15 @@
 For a project of N functions over G dependency groups (real wheels of the local PyPI mirror), after
 one build that makes every zip, it times `mvn -o validate` (Maven's own start-up and model building)
 against `mvn -o package` with nothing changed (validate + the plugin finding everything up to date),
-alternating the two, and prints the medians, the difference and the ratio; then how many deps.zip
-files target/ holds, how many distinct files on disk they are (hard links), and the bytes on disk.
+alternating the two, and prints the medians, the difference and the ratio (of wall time, and of the
+CPU time Maven used, which a loaded machine disturbs less); then how many deps.zip files target/
+holds, how many distinct files on disk they are (hard links), and the bytes on disk.
 
     bench/noop-benchmark.sh [rounds]      (calls this with the mirror and the installed plugin)
 """
 import itertools
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -64,10 +66,14 @@ def write_project(directory, functions, groups, index, version):
 
 
 def mvn(directory, goal):
+    """Wall time and CPU time (user + system, all of Maven's threads) of one Maven run."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.monotonic()
     subprocess.run(["./mvnw", "-q", "-B", "-o", "-f", os.path.join(directory, "pom.xml"), goal],
                    check=True, stdout=subprocess.DEVNULL)
-    return time.monotonic() - start
+    wall = time.monotonic() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
 
 
 def disk(directory):
@@ -91,9 +97,17 @@ def main():
         for _ in range(rounds):
             validate.append(mvn(d, "validate"))
             package.append(mvn(d, "package"))
-        v, p = statistics.median(validate), statistics.median(package)
+        v, p = (statistics.median(w for w, _ in runs) for runs in (validate, package))
+        # Each round's package - validate: the two ran back to back, under about the same load.
+        paired = statistics.median(pw - vw for (vw, _), (pw, _) in zip(validate, package))
         print(f"{functions} function(s), {groups} group(s): mvn validate {v:.2f} s, mvn package with"
-              f" nothing changed {p:.2f} s: +{p - v:.2f} s (x{p / v:.2f}), medians of {rounds}")
+              f" nothing changed {p:.2f} s: +{p - v:.2f} s (x{p / v:.2f}), medians of {rounds};"
+              f" median of the rounds' differences +{paired:.2f} s")
+        # CPU time moves less than wall time when other builds share the machine.
+        v, p = (statistics.median(c for _, c in runs) for runs in (validate, package))
+        paired = statistics.median(pc - vc for (_, vc), (_, pc) in zip(validate, package))
+        print(f"  CPU time (user + system): validate {v:.2f} s, package {p:.2f} s: +{p - v:.2f} s"
+              f" (x{p / v:.2f}); median of the rounds' differences +{paired:.2f} s")
         n, distinct, apparent, on_disk = disk(d)
         print(f"  target/: {n} deps.zip, {distinct} distinct file(s) on disk,"
               f" {apparent / 1048576:.1f} MB as listed, {on_disk / 1048576:.1f} MB on disk")

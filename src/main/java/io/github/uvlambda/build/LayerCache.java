@@ -7,6 +7,7 @@ import io.github.uvlambda.archive.SharedFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 
@@ -81,8 +82,15 @@ public final class LayerCache {
    */
   public static void place(Path zip, Path target) throws IOException {
     SharedFiles.share(zip, target);
-    copyFile(LayerReport.fileFor(zip), LayerReport.fileFor(target));
-    copyFile(BuildRecord.fileFor(zip), BuildRecord.fileFor(target));
+    copyUnlessEqual(LayerReport.fileFor(zip), LayerReport.fileFor(target));
+    copyUnlessEqual(BuildRecord.fileFor(zip), BuildRecord.fileFor(target));
+  }
+
+  /** A place that already holds these bytes (a build with nothing to do) is not written again. */
+  private static void copyUnlessEqual(Path from, Path to) throws IOException {
+    if (!Files.isRegularFile(to, LinkOption.NOFOLLOW_LINKS) || Files.mismatch(from, to) != -1L) {
+      copyFile(from, to);
+    }
   }
 
   private static void copyFile(Path from, Path to) throws IOException {

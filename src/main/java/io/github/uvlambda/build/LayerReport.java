@@ -2,18 +2,18 @@ package io.github.uvlambda.build;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import io.github.uvlambda.archive.AtomicFiles;
 import io.github.uvlambda.lambda.LambdaLimits;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * What a dependency layer holds, kept as {@code deps.zip.json} next to the zip so that an
@@ -26,10 +26,12 @@ public record LayerReport(
   public record PackageSize(String name, String version, long bytes, int files) {}
 
   /**
-   * Read and written with Jackson's streaming API rather than its data binding: an up-to-date build
-   * reads this file, and loading data binding would cost that build a tenth of a second.
+   * Written with Jackson's streaming API, when a layer is built. Read without Jackson (an
+   * up-to-date build reads this file, and Jackson's first use would cost it about 20 ms).
    */
-  private static final JsonFactory JSON = new JsonFactory();
+  private static final class Writer {
+    private static final JsonFactory JSON = new JsonFactory();
+  }
 
   public LayerReport {
     packages = List.copyOf(packages);
@@ -53,7 +55,7 @@ public record LayerReport(
 
   private void writeTo(Path file) throws IOException {
     try (OutputStream out = Files.newOutputStream(file);
-        JsonGenerator g = JSON.createGenerator(out).useDefaultPrettyPrinter()) {
+        JsonGenerator g = Writer.JSON.createGenerator(out).useDefaultPrettyPrinter()) {
       g.writeStartObject();
       g.writeStringField("runtime", runtime);
       g.writeNumberField("zipSize", zipSize);
@@ -73,59 +75,34 @@ public record LayerReport(
     }
   }
 
+  /** Reads the report written beside the zip (without Jackson: see {@link JsonValues}). */
   public static LayerReport read(Path zip) throws IOException {
-    try (JsonParser p = JSON.createParser(Files.readAllBytes(fileFor(zip)))) {
-      expect(p, JsonToken.START_OBJECT);
-      String runtime = null;
-      long zipSize = 0;
-      long unzipped = 0;
-      int files = 0;
-      List<PackageSize> packages = new ArrayList<>();
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String field = p.currentName();
-        JsonToken value = p.nextToken();
-        switch (field) {
-          case "runtime" -> runtime = p.getText();
-          case "zipSize" -> zipSize = p.getLongValue();
-          case "unzippedSize" -> unzipped = p.getLongValue();
-          case "files" -> files = p.getIntValue();
-          case "packages" -> readPackages(p, value, packages);
-          default -> p.skipChildren();
-        }
-      }
-      return new LayerReport(runtime, zipSize, unzipped, files, packages);
+    Path file = fileFor(zip);
+    Map<?, ?> report =
+        as(Map.class, JsonValues.parse(Files.readString(file, StandardCharsets.UTF_8)), file);
+    List<PackageSize> packages = new ArrayList<>();
+    for (Object item : as(List.class, report.get("packages"), file)) {
+      Map<?, ?> p = as(Map.class, item, file);
+      packages.add(
+          new PackageSize(
+              as(String.class, p.get("name"), file),
+              as(String.class, p.get("version"), file),
+              as(Long.class, p.get("bytes"), file),
+              Math.toIntExact(as(Long.class, p.get("files"), file))));
     }
+    return new LayerReport(
+        as(String.class, report.get("runtime"), file),
+        as(Long.class, report.get("zipSize"), file),
+        as(Long.class, report.get("unzippedSize"), file),
+        Math.toIntExact(as(Long.class, report.get("files"), file)),
+        packages);
   }
 
-  private static void readPackages(JsonParser p, JsonToken start, List<PackageSize> out)
-      throws IOException {
-    if (start != JsonToken.START_ARRAY) {
-      throw new IOException("packages is not a list");
+  private static <T> T as(Class<T> type, Object value, Path file) throws IOException {
+    if (!type.isInstance(value)) {
+      throw new IOException(file + " is not a layer report");
     }
-    while (p.nextToken() == JsonToken.START_OBJECT) {
-      String name = null;
-      String version = null;
-      long bytes = 0;
-      int files = 0;
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String field = p.currentName();
-        p.nextToken();
-        switch (field) {
-          case "name" -> name = p.getText();
-          case "version" -> version = p.getText();
-          case "bytes" -> bytes = p.getLongValue();
-          case "files" -> files = p.getIntValue();
-          default -> p.skipChildren();
-        }
-      }
-      out.add(new PackageSize(name, version, bytes, files));
-    }
-  }
-
-  private static void expect(JsonParser p, JsonToken token) throws IOException {
-    if (p.nextToken() != token) {
-      throw new IOException("not a layer report");
-    }
+    return type.cast(value);
   }
 
   public boolean hasNoPackages() {

@@ -21,15 +21,36 @@ public final class FunctionSettings {
   public record PolicySettings(String name, String document, String file) {}
 
   /**
-   * One field of {@code <function>} (and of the plugin level).
-   *
-   * @param parameter its name in the POM; nested elements joined with {@code /}
-   * @param usedBy the purposes that read it; a goal with another purpose neither reads nor checks
-   *     it ({@link Purpose#DEPLOY} reads every field)
+   * One field of {@code <function>} (and of the plugin level): one of the constants below, a key
+   * compared by identity. (Not a record: a record's equals and hashCode would cost every build a
+   * cold method-handle bootstrap, about 10 ms.)
    */
-  public record Field<T>(String parameter, Class<?> type, Set<Purpose> usedBy) {
-    public Field {
-      usedBy = Set.copyOf(usedBy);
+  public static final class Field<T> {
+    private final String parameter;
+    private final Class<?> type;
+    private final Set<Purpose> usedBy;
+
+    private Field(String parameter, Class<?> type, Set<Purpose> usedBy) {
+      this.parameter = parameter;
+      this.type = type;
+      this.usedBy = Set.copyOf(usedBy);
+    }
+
+    /** Its name in the POM; nested elements joined with {@code /}. */
+    public String parameter() {
+      return parameter;
+    }
+
+    public Class<?> type() {
+      return type;
+    }
+
+    /**
+     * The purposes that read it; a goal with another purpose neither reads nor checks it ({@link
+     * Purpose#DEPLOY} reads every field).
+     */
+    public Set<Purpose> usedBy() {
+      return usedBy;
     }
 
     @Override

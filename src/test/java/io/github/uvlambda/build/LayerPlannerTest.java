@@ -87,8 +87,12 @@ class LayerPlannerTest {
                 + " [0-9]+\\.[0-9] s, 1 from cache");
     assertThat(first.get("a").fetched().wheels() + first.get("c").fetched().wheels()).isEqualTo(2);
 
+    Map<Path, String> written = filesOnDisk(tmp.resolve("target"));
     Map<String, LayerBuilder.Result> again = build(p, specs);
     assertThat(again.values()).allMatch(LayerBuilder.Result::upToDate);
+    assertThat(filesOnDisk(tmp.resolve("target")))
+        .as("a build with nothing to do writes nothing")
+        .isEqualTo(written);
     assertThat(Files.isSameFile(a, b)).isTrue();
     assertThat(Files.readAllBytes(b)).isEqualTo(Files.readAllBytes(a));
     assertThat(LayerReport.fileFor(b)).exists();
@@ -97,6 +101,23 @@ class LayerPlannerTest {
         .last()
         .asString()
         .contains("2 layers (0 built, 2 up to date); 0 wheels, 0.0 MB");
+
+    Files.writeString(LayerReport.fileFor(b), "{}");
+    build(p, specs);
+    assertThat(LayerReport.fileFor(b)).hasSameBinaryContentAs(LayerReport.fileFor(a));
+  }
+
+  /** Each file under the folder with its identity and modification time on disk. */
+  private static Map<Path, String> filesOnDisk(Path dir) throws IOException {
+    Map<Path, String> files = new java.util.TreeMap<>();
+    try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+      for (Path f : all.filter(Files::isRegularFile).toList()) {
+        java.nio.file.attribute.BasicFileAttributes a =
+            Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class);
+        files.put(f, a.fileKey() + " " + a.lastModifiedTime().toInstant());
+      }
+    }
+    return files;
   }
 
   @Test
