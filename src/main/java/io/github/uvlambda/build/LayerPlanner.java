@@ -33,7 +33,7 @@ public final class LayerPlanner {
    * @param outputRoot each function's files go to {@code outputRoot/FUNCTION/}
    * @param locks the checked pyproject.toml and uv.lock of a lambdas directory
    * @param fetch how wheels are fetched for a lambdas directory
-   * @param options what every layer gets beyond the lock's packages (bytecode, exclusions)
+   * @param pythonExecutable the CPython that compiles a layer's bytecode, or null to look for one
    */
   public record Settings(
       Path outputRoot,
@@ -44,7 +44,7 @@ public final class LayerPlanner {
       String pluginVersion,
       Function<Path, LockFiles> locks,
       Function<Path, FetchSettings> fetch,
-      LayerOptions options) {}
+      String pythonExecutable) {}
 
   private final BuildLog log;
 
@@ -65,10 +65,14 @@ public final class LayerPlanner {
     Map<String, LayerBuilder.Result> results = new LinkedHashMap<>();
     // Unknown groups are named for every function before any layer is built; with every layer up
     // to date (their fingerprints cover pyproject.toml) there is nothing to check.
-    LayerBuilder builder =
-        new LayerBuilder(log, s.options()).beforeWork(() -> DependencyGroupCheck.check(specs));
+    Runnable groupCheck = once(() -> DependencyGroupCheck.check(specs));
+    Map<String, LayerBuilder> builders = new HashMap<>();
     for (List<FunctionSpec> group : byLayer.values()) {
       FunctionSpec first = group.get(0);
+      LayerBuilder builder =
+          builders.computeIfAbsent(
+              optionsKey(first.layer().compileBytecode(), first.layer().excludeRuntimePackages()),
+              k -> new LayerBuilder(log, options(first, s)).beforeWork(groupCheck));
       LayerBuilder.Result layer =
           builder.build(
               new LayerBuilder.Request(
@@ -144,6 +148,30 @@ public final class LayerPlanner {
         + "|"
         + new TreeSet<>(f.excludePackages())
         + "|"
-        + f.runtime();
+        + f.runtime()
+        + "|"
+        + optionsKey(f.layer().compileBytecode(), f.layer().excludeRuntimePackages());
+  }
+
+  /** A string, not the record: a record's generated methods cost a no-op build a bootstrap. */
+  private static String optionsKey(boolean compileBytecode, boolean excludeRuntimePackages) {
+    return (compileBytecode ? "bytecode" : "-") + "|" + (excludeRuntimePackages ? "lean" : "-");
+  }
+
+  /** The function's bytecode and runtime-package choices, with the build's CPython. */
+  private static LayerOptions options(FunctionSpec f, Settings s) {
+    return new LayerOptions(
+        f.layer().compileBytecode(), s.pythonExecutable(), f.layer().excludeRuntimePackages());
+  }
+
+  /** Runs {@code check} the first time it is called, and never again. */
+  private static Runnable once(Runnable check) {
+    boolean[] done = {false};
+    return () -> {
+      if (!done[0]) {
+        done[0] = true;
+        check.run();
+      }
+    };
   }
 }

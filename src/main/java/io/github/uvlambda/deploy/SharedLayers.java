@@ -2,6 +2,7 @@ package io.github.uvlambda.deploy;
 
 import io.github.uvlambda.UvLambdaException;
 import io.github.uvlambda.function.FunctionSpec;
+import io.github.uvlambda.function.LayerConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,14 +24,16 @@ public final class SharedLayers {
       String group,
       String runtime,
       String architecture,
-      TreeSet<String> excluded) {
+      TreeSet<String> excluded,
+      LayerConfig layer) {
     static Inputs of(FunctionSpec f) {
       return new Inputs(
           String.valueOf(f.lambdasDir()),
           f.dependencyGroup(),
           f.runtime().id(),
           f.architecture().awsName(),
-          new TreeSet<>(f.excludePackages()));
+          new TreeSet<>(f.excludePackages()),
+          f.layer());
     }
 
     List<String> differences(Inputs o) {
@@ -49,6 +52,16 @@ public final class SharedLayers {
       }
       if (!excluded.equals(o.excluded)) {
         d.add("excludePackages " + excluded + " vs " + o.excluded);
+      }
+      if (layer.compileBytecode() != o.layer.compileBytecode()) {
+        d.add("compileBytecode " + layer.compileBytecode() + " vs " + o.layer.compileBytecode());
+      }
+      if (layer.excludeRuntimePackages() != o.layer.excludeRuntimePackages()) {
+        d.add(
+            "excludeRuntimePackages "
+                + layer.excludeRuntimePackages()
+                + " vs "
+                + o.layer.excludeRuntimePackages());
       }
       return d;
     }

@@ -169,6 +169,9 @@ public final class FunctionConfigResolver {
         runtime,
         powertools,
         excluded,
+        new LayerConfig(
+            s.pick(FunctionSettings.COMPILE_BYTECODE, false).value(),
+            s.pick(FunctionSettings.EXCLUDE_RUNTIME_PACKAGES, false).value()),
         new CodeConfig(
             s.pick(FunctionSettings.INCLUDES, List.of("**")).value(),
             s.pick(FunctionSettings.EXCLUDES, List.of()).value(),

@@ -98,6 +98,10 @@ public final class FunctionSettings {
       field("excludePackages", List.class, LAYER);
   public static final Field<String> POWERTOOLS_LAYER_ARN =
       field("powertoolsLayerArn", String.class, LAYER);
+  public static final Field<Boolean> COMPILE_BYTECODE =
+      field("compileBytecode", Boolean.class, LAYER);
+  public static final Field<Boolean> EXCLUDE_RUNTIME_PACKAGES =
+      field("excludeRuntimePackages", Boolean.class, LAYER);
 
   // Only uv-deploy: the function's AWS configuration.
   public static final Field<String> DESCRIPTION = field("description", String.class);

@@ -12,6 +12,7 @@ import java.util.Set;
  * @param deploy the settings only uv-deploy reads (the defaults in a spec resolved for a build)
  * @param dependencyGroup null exports only the project's top-level dependencies
  * @param excludePackages packages left out of the layer ({@code uv export --no-emit-package})
+ * @param layer what deps.zip holds beyond the lock's packages, or leaves out
  * @param code what goes into code.zip
  */
 public record FunctionSpec(
@@ -23,6 +24,7 @@ public record FunctionSpec(
     LambdaRuntime runtime,
     String powertoolsLayerArn,
     Set<String> excludePackages,
+    LayerConfig layer,
     CodeConfig code,
     DeployConfig deploy) {
 

@@ -2,8 +2,8 @@ package io.github.uvlambda.maven;
 
 import io.github.uvlambda.UvLambdaException;
 import io.github.uvlambda.build.LayerBuilder;
-import io.github.uvlambda.build.LayerOptions;
 import io.github.uvlambda.build.LayerPlanner;
+import io.github.uvlambda.function.FunctionSettings;
 import io.github.uvlambda.function.FunctionSpec;
 import io.github.uvlambda.uv.UvExecutable;
 import io.github.uvlambda.wheel.WheelCache;
@@ -157,7 +157,15 @@ abstract class AbstractLayerMojo extends AbstractLockMojo {
                         indexServerId,
                         downloadThreads,
                         dir),
-                new LayerOptions(compileBytecode, pythonExecutable, excludeRuntimePackages)));
+                pythonExecutable));
+  }
+
+  @Override
+  protected void shareSettings(FunctionSettings.Builder shared) {
+    super.shareSettings(shared);
+    shared
+        .set(FunctionSettings.COMPILE_BYTECODE, compileBytecode)
+        .set(FunctionSettings.EXCLUDE_RUNTIME_PACKAGES, excludeRuntimePackages);
   }
 
   static LayerBuilder.Installer parseInstaller(String value) {

@@ -80,6 +80,10 @@ abstract class AbstractUvLambdaMojo extends AbstractMojo {
    *       layer is set, else none.
    *   <li>{@code powertoolsLayerArn}: the AWS Lambda Powertools for Python layer version to attach;
    *       its package is then left out of the dependency layer.
+   *   <li>{@code compileBytecode}: add an unchecked-hash {@code .pyc} for every {@code .py} of the
+   *       layer. Default false.
+   *   <li>{@code excludeRuntimePackages}: leave out the packages the runtime already provides.
+   *       Default false.
    * </ul>
    *
    * <p>The function on AWS ({@code uv-deploy} only):

@@ -36,6 +36,8 @@ public class FunctionConfig {
   private List<String> additionalLayers;
   private String powertoolsLayerArn;
   private List<String> excludePackages;
+  private Boolean compileBytecode;
+  private Boolean excludeRuntimePackages;
   private String layerName;
   private List<String> includes;
   private List<String> excludes;
@@ -119,6 +121,8 @@ public class FunctionConfig {
         .set(FunctionSettings.ADDITIONAL_LAYERS, additionalLayers)
         .set(FunctionSettings.POWERTOOLS_LAYER_ARN, powertoolsLayerArn)
         .set(FunctionSettings.EXCLUDE_PACKAGES, excludePackages)
+        .set(FunctionSettings.COMPILE_BYTECODE, compileBytecode)
+        .set(FunctionSettings.EXCLUDE_RUNTIME_PACKAGES, excludeRuntimePackages)
         .set(FunctionSettings.LAYER_NAME, layerName)
         .set(FunctionSettings.INCLUDES, includes)
         .set(FunctionSettings.EXCLUDES, excludes)

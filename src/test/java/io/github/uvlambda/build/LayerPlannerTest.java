@@ -16,8 +16,12 @@ import io.github.uvlambda.wheel.FetchSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,7 +61,7 @@ class LayerPlannerTest {
                 "test",
                 dir -> LockFiles.prepare(dir, null, false, false, BuildLog.SILENT),
                 dir -> FetchSettings.direct(dir).withIndex(p.indexUrl()),
-                LayerOptions.NONE));
+                null));
   }
 
   @Test
@@ -133,6 +137,48 @@ class LayerPlannerTest {
                   + " 0 from cache");
     } finally {
       java.util.Locale.setDefault(before);
+    }
+  }
+
+  /** A layer setting on one function gives it its own layer; the others still share theirs. */
+  @Test
+  void aFunctionThatLeavesOutTheRuntimesSdkGetsALayerOfItsOwn() throws IOException {
+    TestProject p = RuntimePackageExclusionTest.sdk(tmp.resolve("lambdas"), "1.27.1", "1.30.1");
+    Path lambdas = p.write();
+    List<FunctionSettings> functions = new ArrayList<>();
+    for (String name : List.of("lean", "full", "also-full")) {
+      Files.createDirectories(lambdas.resolve(name));
+      functions.add(
+          FunctionSettings.builder()
+              .set(FunctionSettings.FUNCTION_NAME, name)
+              .set(FunctionSettings.DEPENDENCY_GROUP, "fn")
+              .set(FunctionSettings.PYTHON_VERSION, "3.11")
+              .set(FunctionSettings.EXCLUDE_RUNTIME_PACKAGES, name.equals("lean") ? true : null)
+              .build());
+    }
+    FunctionSettings shared =
+        FunctionSettings.builder()
+            .set(FunctionSettings.LAMBDAS_DIR, lambdas.toString())
+            .set(FunctionSettings.EXCLUDE_RUNTIME_PACKAGES, false)
+            .build();
+    List<FunctionSpec> specs =
+        new FunctionConfigResolver(tmp).resolve(shared, functions, Purpose.LAYER);
+    build(p, specs);
+
+    Path lean = tmp.resolve("target/lean/deps.zip");
+    Path full = tmp.resolve("target/full/deps.zip");
+    assertThat(Files.isSameFile(full, tmp.resolve("target/also-full/deps.zip"))).isTrue();
+    assertThat(Files.isSameFile(lean, full)).isFalse();
+    assertThat(names(full)).contains("python/boto3/__init__.py", "python/botocore/__init__.py");
+    assertThat(names(lean))
+        .contains("python/s3transfer/__init__.py")
+        .noneMatch(n -> n.startsWith("python/boto3/") || n.startsWith("python/botocore/"));
+    assertThat(log.all()).contains("Layers: 3 functions, 2 layers (2 built, 0 up to date)");
+  }
+
+  private static List<String> names(Path zip) throws IOException {
+    try (ZipFile z = new ZipFile(zip.toFile())) {
+      return Collections.list(z.entries()).stream().map(ZipEntry::getName).toList();
     }
   }
 }

@@ -9,6 +9,7 @@ import io.github.uvlambda.build.LayerReport;
 import io.github.uvlambda.function.CodeConfig;
 import io.github.uvlambda.function.DeployConfig;
 import io.github.uvlambda.function.FunctionSpec;
+import io.github.uvlambda.function.LayerConfig;
 import io.github.uvlambda.lambda.Architecture;
 import io.github.uvlambda.lambda.LambdaLimits;
 import io.github.uvlambda.lambda.LambdaRuntime;
@@ -135,6 +136,7 @@ class SizeBudgetTest {
             new LambdaRuntime("3.12", Architecture.ARM64),
             null,
             Set.of(),
+            LayerConfig.DEFAULT,
             new CodeConfig(List.of("**"), List.of(), List.of(), true, false),
             new DeployConfig(
                 "",
