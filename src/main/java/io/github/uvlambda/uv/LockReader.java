@@ -49,33 +49,8 @@ public final class LockReader {
   }
 
   private UvLock parse(Path file, JsonNode root, LockValues values) {
-    JsonNode versionNode = root.get("version");
-    if (versionNode == null || !versionNode.canConvertToInt()) {
-      throw new UvLambdaException(
-          file
-              + " has no lock schema version (version = 1): it is not a uv lock file. "
-              + REGENERATE);
-    }
-    int version = versionNode.asInt();
-    if (version != 1) {
-      throw new UvLambdaException(
-          file
-              + " has lock schema version "
-              + version
-              + ", but this plugin reads version 1 (the format of uv 0.4 and later). "
-              + "Regenerate it with a uv that writes version 1: `uv lock`.");
-    }
-    int revision = root.has("revision") ? root.get("revision").asInt() : 0;
-    if (revision > KNOWN_REVISION) {
-      log.warn(
-          file
-              + " has lock revision "
-              + revision
-              + "; this plugin knows revisions up to "
-              + KNOWN_REVISION
-              + " and reads it the way uv does, ignoring unknown fields.");
-    }
-
+    int version = schemaVersion(file, root);
+    int revision = revision(file, root);
     JsonNode packagesNode = root.has("package") ? root.get("package") : root.get("distribution");
     List<JsonNode> rawPackages = new ArrayList<>();
     if (packagesNode != null) {
@@ -95,47 +70,10 @@ public final class LockReader {
     List<LockPackage> packages = new ArrayList<>();
     Map<PackageId, LockPackage> byId = new LinkedHashMap<>();
     for (int i = 0; i < rawPackages.size(); i++) {
-      JsonNode p = rawPackages.get(i);
-      PackageId id = ids.get(i);
-      String where = "[[package]] " + id.name() + (id.version() == null ? "" : " " + id.version());
-      List<LockDependency> deps = edges(file, where, "dependencies", p.get("dependencies"), byName);
-      Map<String, List<LockDependency>> optional = new LinkedHashMap<>();
-      TomlFiles.fields(p.get("optional-dependencies"))
-          .forEach(
-              (k, v) ->
-                  optional.put(
-                      PackageName.normalize(k),
-                      edges(file, where, "optional-dependencies." + k, v, byName)));
-      Map<String, List<LockDependency>> groups = new LinkedHashMap<>();
-      JsonNode groupsNode =
-          p.has("dev-dependencies") ? p.get("dev-dependencies") : p.get("dependency-groups");
-      TomlFiles.fields(groupsNode)
-          .forEach(
-              (k, v) ->
-                  groups.put(
-                      PackageName.normalize(k),
-                      edges(file, where, "dev-dependencies." + k, v, byName)));
-      LockArtifact sdist =
-          p.has("sdist") ? artifact(p.get("sdist"), values, where + ", sdist", false) : null;
-      List<LockArtifact> wheels = new ArrayList<>();
-      if (p.has("wheels")) {
-        for (JsonNode w : p.get("wheels")) {
-          wheels.add(artifact(w, values, where + ", wheel", true));
-        }
-      }
-      LockPackage pkg =
-          new LockPackage(
-              id,
-              deps,
-              optional,
-              groups,
-              sdist,
-              wheels,
-              metadata(p.get("metadata")),
-              TomlFiles.strings(p, "resolution-markers"));
-      if (byId.put(id, pkg) != null) {
+      LockPackage pkg = lockPackage(file, rawPackages.get(i), ids.get(i), byName, values);
+      if (byId.put(pkg.id(), pkg) != null) {
         throw new UvLambdaException(
-            file + " lists " + id + " twice. The file is damaged. " + REGENERATE);
+            file + " lists " + pkg.id() + " twice. The file is damaged. " + REGENERATE);
       }
       packages.add(pkg);
     }
@@ -149,19 +87,6 @@ public final class LockReader {
     TomlFiles.fields(manifest == null ? null : manifest.get("dependency-groups"))
         .forEach((k, v) -> manifestGroups.put(PackageName.normalize(k), list(v)));
 
-    List<List<String>> conflicts = new ArrayList<>();
-    JsonNode conflictsNode = root.get("conflicts");
-    if (conflictsNode != null) {
-      for (JsonNode set : conflictsNode) {
-        List<String> items = new ArrayList<>();
-        for (JsonNode item : set) {
-          items.add(
-              ConflictEncoding.item(PackageName.normalize(TomlFiles.text(item, "package")), item));
-        }
-        conflicts.add(items);
-      }
-    }
-
     return new UvLock(
         file,
         version,
@@ -174,9 +99,108 @@ public final class LockReader {
         manifestGroups,
         list(manifest == null ? null : manifest.get("constraints")),
         list(manifest == null ? null : manifest.get("overrides")),
-        conflicts,
+        conflicts(root),
         packages,
         byId);
+  }
+
+  /** The lock schema's version, which must be 1 (uv 0.4 and later). */
+  private static int schemaVersion(Path file, JsonNode root) {
+    JsonNode versionNode = root.get("version");
+    if (versionNode == null || !versionNode.canConvertToInt()) {
+      throw new UvLambdaException(
+          file
+              + " has no lock schema version (version = 1): it is not a uv lock file. "
+              + REGENERATE);
+    }
+    int version = versionNode.asInt();
+    if (version != 1) {
+      throw new UvLambdaException(
+          file
+              + " has lock schema version "
+              + version
+              + ", but this plugin reads version 1 (the format of uv 0.4 and later). "
+              + "Regenerate it with a uv that writes version 1: `uv lock`.");
+    }
+    return version;
+  }
+
+  /**
+   * The lock's revision; a newer one than this plugin knows is read as uv would, with a warning.
+   */
+  private int revision(Path file, JsonNode root) {
+    int revision = root.has("revision") ? root.get("revision").asInt() : 0;
+    if (revision > KNOWN_REVISION) {
+      log.warn(
+          file
+              + " has lock revision "
+              + revision
+              + "; this plugin knows revisions up to "
+              + KNOWN_REVISION
+              + " and reads it the way uv does, ignoring unknown fields.");
+    }
+    return revision;
+  }
+
+  /** One {@code [[package]]}: its edges to the packages named in {@code byName}, its artifacts. */
+  private LockPackage lockPackage(
+      Path file,
+      JsonNode p,
+      PackageId id,
+      Map<PackageName, List<PackageId>> byName,
+      LockValues values) {
+    String where = "[[package]] " + id.name() + (id.version() == null ? "" : " " + id.version());
+    List<LockDependency> deps = edges(file, where, "dependencies", p.get("dependencies"), byName);
+    Map<String, List<LockDependency>> optional = new LinkedHashMap<>();
+    TomlFiles.fields(p.get("optional-dependencies"))
+        .forEach(
+            (k, v) ->
+                optional.put(
+                    PackageName.normalize(k),
+                    edges(file, where, "optional-dependencies." + k, v, byName)));
+    Map<String, List<LockDependency>> groups = new LinkedHashMap<>();
+    JsonNode groupsNode =
+        p.has("dev-dependencies") ? p.get("dev-dependencies") : p.get("dependency-groups");
+    TomlFiles.fields(groupsNode)
+        .forEach(
+            (k, v) ->
+                groups.put(
+                    PackageName.normalize(k),
+                    edges(file, where, "dev-dependencies." + k, v, byName)));
+    LockArtifact sdist =
+        p.has("sdist") ? artifact(p.get("sdist"), values, where + ", sdist", false) : null;
+    List<LockArtifact> wheels = new ArrayList<>();
+    if (p.has("wheels")) {
+      for (JsonNode w : p.get("wheels")) {
+        wheels.add(artifact(w, values, where + ", wheel", true));
+      }
+    }
+    return new LockPackage(
+        id,
+        deps,
+        optional,
+        groups,
+        sdist,
+        wheels,
+        metadata(p.get("metadata")),
+        TomlFiles.strings(p, "resolution-markers"));
+  }
+
+  /** {@code conflicts}: each set of extras and groups that cannot be installed together. */
+  private static List<List<String>> conflicts(JsonNode root) {
+    List<List<String>> conflicts = new ArrayList<>();
+    JsonNode conflictsNode = root.get("conflicts");
+    if (conflictsNode != null) {
+      for (JsonNode set : conflictsNode) {
+        List<String> items = new ArrayList<>();
+        for (JsonNode item : set) {
+          items.add(
+              ConflictEncoding.item(PackageName.normalize(TomlFiles.text(item, "package")), item));
+        }
+        conflicts.add(items);
+      }
+    }
+    return conflicts;
   }
 
   private static List<JsonNode> list(JsonNode node) {

@@ -92,31 +92,56 @@ public record PyProject(
       groups.put("dev", dev);
     }
 
-    List<String> defaultGroups = null;
-    boolean all = false;
-    JsonNode dg = toolUv == null ? null : toolUv.get("default-groups");
-    if (dg != null) {
-      if (dg.isTextual()) {
-        if (!dg.asText().equals("all")) {
-          throw new UvLambdaException(
-              file
-                  + ": tool.uv.default-groups must be \"all\" or a list of group names, not \""
-                  + dg.asText()
-                  + "\".");
-        }
-        all = true;
-        defaultGroups = List.of("all");
-      } else {
-        defaultGroups = new ArrayList<>();
-        for (JsonNode g : dg) {
-          defaultGroups.add(PackageName.normalize(g.asText()));
-        }
-      }
-    }
-
+    DefaultGroups defaults = defaultGroups(file, toolUv);
     Map<String, JsonNode> sources = new LinkedHashMap<>();
     TomlFiles.fields(toolUv == null ? null : toolUv.get("sources"))
         .forEach((k, v) -> sources.put(PackageName.normalize(k), v));
+    return new PyProject(
+        file,
+        name,
+        version,
+        Set.copyOf(dynamic),
+        requiresPython,
+        List.copyOf(dependencies),
+        optional,
+        groups,
+        defaults.names(),
+        defaults.all(),
+        sources,
+        TomlFiles.strings(toolUv, "constraint-dependencies"),
+        TomlFiles.strings(toolUv, "override-dependencies"),
+        TomlFiles.strings(TomlFiles.path(toolUv, "workspace"), "members"),
+        indexes(toolUv),
+        conflicts(name, toolUv == null ? null : toolUv.get("conflicts")));
+  }
+
+  /** {@code tool.uv.default-groups}: null when unset, {@code all = true} for "all". */
+  private record DefaultGroups(List<String> names, boolean all) {}
+
+  private static DefaultGroups defaultGroups(Path file, JsonNode toolUv) {
+    JsonNode dg = toolUv == null ? null : toolUv.get("default-groups");
+    if (dg == null) {
+      return new DefaultGroups(null, false);
+    }
+    if (dg.isTextual()) {
+      if (!dg.asText().equals("all")) {
+        throw new UvLambdaException(
+            file
+                + ": tool.uv.default-groups must be \"all\" or a list of group names, not \""
+                + dg.asText()
+                + "\".");
+      }
+      return new DefaultGroups(List.of("all"), true);
+    }
+    List<String> names = new ArrayList<>();
+    for (JsonNode g : dg) {
+      names.add(PackageName.normalize(g.asText()));
+    }
+    return new DefaultGroups(names, false);
+  }
+
+  /** {@code [[tool.uv.index]]}: each named index's URL. */
+  private static Map<String, String> indexes(JsonNode toolUv) {
     Map<String, String> indexes = new LinkedHashMap<>();
     JsonNode idx = toolUv == null ? null : toolUv.get("index");
     if (idx != null && idx.isArray()) {
@@ -128,23 +153,7 @@ public record PyProject(
         }
       }
     }
-    return new PyProject(
-        file,
-        name,
-        version,
-        Set.copyOf(dynamic),
-        requiresPython,
-        List.copyOf(dependencies),
-        optional,
-        groups,
-        defaultGroups,
-        all,
-        sources,
-        TomlFiles.strings(toolUv, "constraint-dependencies"),
-        TomlFiles.strings(toolUv, "override-dependencies"),
-        TomlFiles.strings(TomlFiles.path(toolUv, "workspace"), "members"),
-        indexes,
-        conflicts(name, toolUv == null ? null : toolUv.get("conflicts")));
+    return indexes;
   }
 
   private static List<List<String>> conflicts(String project, JsonNode node) {
