@@ -143,6 +143,14 @@ public final class LayerBuilder {
   }
 
   public Result build(Request r) {
+    return build(r, options);
+  }
+
+  /**
+   * Builds with these options instead of the builder's: a function's own bytecode and
+   * runtime-package choices. The options are part of the fingerprint.
+   */
+  public Result build(Request r, LayerOptions options) {
     LayerTuning tuning = new LayerTuning(r, options, log);
     String fp = fingerprint(r, tuning);
     LayerCache cache = LayerCache.open(r.cacheRoot(), log);

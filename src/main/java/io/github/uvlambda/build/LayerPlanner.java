@@ -65,14 +65,10 @@ public final class LayerPlanner {
     Map<String, LayerBuilder.Result> results = new LinkedHashMap<>();
     // Unknown groups are named for every function before any layer is built; with every layer up
     // to date (their fingerprints cover pyproject.toml) there is nothing to check.
-    Runnable groupCheck = once(() -> DependencyGroupCheck.check(specs));
-    Map<String, LayerBuilder> builders = new HashMap<>();
+    LayerBuilder builder =
+        new LayerBuilder(log).beforeWork(() -> DependencyGroupCheck.check(specs));
     for (List<FunctionSpec> group : byLayer.values()) {
       FunctionSpec first = group.get(0);
-      LayerBuilder builder =
-          builders.computeIfAbsent(
-              optionsKey(first.layer().compileBytecode(), first.layer().excludeRuntimePackages()),
-              k -> new LayerBuilder(log, options(first, s)).beforeWork(groupCheck));
       LayerBuilder.Result layer =
           builder.build(
               new LayerBuilder.Request(
@@ -87,7 +83,8 @@ public final class LayerPlanner {
                   s.cacheRoot(),
                   s.installer(),
                   s.uv(),
-                  s.pluginVersion()));
+                  s.pluginVersion()),
+              options(first, s));
       for (FunctionSpec f : group) {
         Path zip = depsZip(s, f);
         if (f != first) {
@@ -150,28 +147,15 @@ public final class LayerPlanner {
         + "|"
         + f.runtime()
         + "|"
-        + optionsKey(f.layer().compileBytecode(), f.layer().excludeRuntimePackages());
-  }
-
-  /** A string, not the record: a record's generated methods cost a no-op build a bootstrap. */
-  private static String optionsKey(boolean compileBytecode, boolean excludeRuntimePackages) {
-    return (compileBytecode ? "bytecode" : "-") + "|" + (excludeRuntimePackages ? "lean" : "-");
+        // The booleans, not the record: its generated toString costs a no-op build a bootstrap.
+        + f.layer().compileBytecode()
+        + "|"
+        + f.layer().excludeRuntimePackages();
   }
 
   /** The function's bytecode and runtime-package choices, with the build's CPython. */
   private static LayerOptions options(FunctionSpec f, Settings s) {
     return new LayerOptions(
         f.layer().compileBytecode(), s.pythonExecutable(), f.layer().excludeRuntimePackages());
-  }
-
-  /** Runs {@code check} the first time it is called, and never again. */
-  private static Runnable once(Runnable check) {
-    boolean[] done = {false};
-    return () -> {
-      if (!done[0]) {
-        done[0] = true;
-        check.run();
-      }
-    };
   }
 }
