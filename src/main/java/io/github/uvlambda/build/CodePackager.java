@@ -64,12 +64,6 @@ public final class CodePackager {
       SourceSelection.Rules rules =
           new SourceSelection.Rules(
               c.includes(), c.excludes(), c.useDefaultExcludes(), c.allowedSecretFiles());
-      return of(f, rules, output, timestamp);
-    }
-
-    /** The code.zip of a configured function, its files chosen by these rules. */
-    public static Request of(
-        FunctionSpec f, SourceSelection.Rules rules, Path output, Instant timestamp) {
       return new Request(f.functionName(), f.sourceDir(), f.handler(), rules, output, timestamp);
     }
   }
